@@ -1,0 +1,2 @@
+// placeholder, replaced by the reader stage
+export interface FormContext { grid: unknown }
