@@ -1,2 +1,108 @@
-// placeholder, replaced by the reader stage
-export interface FormContext { grid: unknown }
+/**
+ * What a rule sees: the grid, the located form, and typed values read on demand (cached).
+ * Also the derived facts several rules share: the form's year, funding amounts, indicator rows with values.
+ */
+import Decimal from 'decimal.js';
+import { cellKey, type CellRef } from '../grid/address';
+import { getCell } from '../grid/grid';
+import type { Cell, Grid } from '../grid/types';
+import type { FormMap, FundingGroupMap, FundingRow, IndicatorRowMap, IndicatorTableMap, YearColumn } from '../locate/form-map';
+import { parseCell, parseDate, type DateParts, type Parsed } from './values';
+
+export interface AmountColumn {
+  col: number;
+  /** 'current' for 当年金额, else the prior year's column. */
+  kind: 'current' | 'prior';
+  year: number | null;
+  header: CellRef;
+}
+
+export class FormContext {
+  private readonly cache = new Map<string, Parsed>();
+
+  constructor(
+    readonly grid: Grid,
+    readonly form: FormMap,
+  ) {}
+
+  cell(ref: CellRef): Cell | undefined {
+    return getCell(this.grid, ref);
+  }
+
+  parsed(ref: CellRef): Parsed {
+    const key = cellKey(ref);
+    let p = this.cache.get(key);
+    if (!p) {
+      p = parseCell(getCell(this.grid, ref));
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  /** A number (or a unit-less quantity), treating empty as null. */
+  amount(ref: CellRef): Decimal | null {
+    const p = this.parsed(ref);
+    return p.kind === 'number' && !p.percent ? p.value : null;
+  }
+
+  isEmpty(ref: CellRef): boolean {
+    return this.parsed(ref).kind === 'empty';
+  }
+
+  /** The filing date, from a date cell or inline text. */
+  filingDate(): DateParts | null {
+    const f = this.form.header.date;
+    if (!f) return null;
+    return f.inline !== undefined ? parseDate(undefined, f.inline) : parseDate(this.cell(f.value));
+  }
+
+  /**
+   * The budget year the form is for: the filing date's year, or the next one for a form filed in the
+   * autumn (September on) before its budget year.
+   */
+  formYear(): number | null {
+    const d = this.filingDate();
+    if (!d) return null;
+    return d.month >= 9 ? d.year + 1 : d.year;
+  }
+
+  /** The funding table's amount columns: 当年金额 and the prior years. */
+  amountColumns(): AmountColumn[] {
+    const f = this.form.funding;
+    if (!f) return [];
+    return [
+      { col: f.currentCol, kind: 'current', year: this.formYear(), header: f.currentHeader },
+      ...f.priorCols.map((p: YearColumn) => ({ col: p.col, kind: 'prior' as const, year: p.year, header: p.header })),
+    ];
+  }
+
+  /** The prior-year column of last year and of the year before, by their headers (or their order). */
+  priorYearCols(): { last: YearColumn | null; before: YearColumn | null } {
+    const cols = this.form.funding?.priorCols ?? [];
+    if (cols.length === 0) return { last: null, before: null };
+    const byYear = [...cols].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+    const known = cols.every((c) => c.year !== null);
+    const ordered = known ? byYear : cols;
+    return { last: ordered[0] ?? null, before: ordered[1] ?? null };
+  }
+
+  fundingGroups(): FundingGroupMap[] {
+    return this.form.funding?.groups ?? [];
+  }
+
+  fundingRows(): FundingRow[] {
+    return this.fundingGroups().flatMap((g) => [...g.items, ...(g.total ? [g.total] : [])]);
+  }
+
+  indicatorTables(): IndicatorTableMap[] {
+    return [this.form.longTerm, this.form.annual].filter((t): t is IndicatorTableMap => !!t);
+  }
+
+  /** Value cells of an indicator row, oldest first: prior years by year, then the target. */
+  indicatorValueCells(table: IndicatorTableMap, row: IndicatorRowMap): { ref: CellRef; label: string }[] {
+    const priors = [...table.priorCols].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    const out = priors.map((p) => ({ ref: { row: row.row, col: p.col }, label: p.year ? `${p.year}年` : '' }));
+    if (table.cols.value !== null) out.push({ ref: { row: row.row, col: table.cols.value }, label: table.kind === 'annual' ? '预期当年实现值' : '指标值' });
+    return out;
+  }
+}

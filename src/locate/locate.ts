@@ -1,0 +1,331 @@
+/**
+ * Finds the form on any sheet laid out like the paper form: by its labels, wherever it starts, merged or
+ * not, with blank or inserted rows and any number of projects and indicators.
+ */
+import type { CellRef } from '../grid/address';
+import type { Grid } from '../grid/types';
+import { normalizeLabel, parseYearHeader } from '../form/labels';
+import {
+  FORM_TITLE,
+  FUNDING,
+  GOALS,
+  HEADER_FIELDS,
+  INDICATORS,
+  KEY_LABELS,
+  PROJECTS,
+  SECTION_STARTS,
+  TEXT_SECTIONS,
+  TOTAL_LABELS,
+  type HeaderKey,
+} from '../form/spec';
+import type {
+  FieldMap,
+  FormMap,
+  FundingGroupMap,
+  FundingMap,
+  IndicatorRowMap,
+  IndicatorTableMap,
+  ProjectsMap,
+  YearColumn,
+} from './form-map';
+import { SheetIndex } from './sheet-index';
+
+export interface LocateResult {
+  form: FormMap | null;
+  /** The labels searched for, for the message shown when no form was found. */
+  lookedFor: string[];
+}
+
+export function locate(grid: Grid): LocateResult {
+  const ix = new SheetIndex(grid);
+  const funding = locateFunding(ix);
+  const tables = locateIndicatorTables(ix);
+  const lookedFor = [...KEY_LABELS];
+  if (!funding && !tables.longTerm && !tables.annual) return { form: null, lookedFor };
+  const projects = locateProjects(ix);
+  const goals = locateGoals(ix);
+  const form: FormMap = {
+    sheetName: grid.sheetName,
+    title: ix.first([FORM_TITLE]),
+    header: locateHeader(ix),
+    funding,
+    texts: {
+      functions: fieldRightOf(ix, ix.first(TEXT_SECTIONS.functions.labels)),
+      tasks: fieldRightOf(ix, ix.first(TEXT_SECTIONS.tasks.labels)),
+      ...goals.texts,
+    },
+    longTermHorizon: goals.horizon,
+    projects,
+    longTerm: tables.longTerm,
+    annual: tables.annual,
+  };
+  return { form, lookedFor };
+}
+
+// ---------------------------------------------------------------- header
+
+const ALL_FIELD_LABELS = new Set(
+  Object.values(HEADER_FIELDS)
+    .flatMap((f) => f.labels)
+    .map(normalizeLabel),
+);
+
+function isLabelText(norm: string): boolean {
+  return ALL_FIELD_LABELS.has(norm) || /^(填报日期|单位:)/.test(norm);
+}
+
+/** The value slot right of a label: the first non-empty cell, unless that is the next label. */
+function fieldRightOf(ix: SheetIndex, label: CellRef | null): FieldMap | undefined {
+  if (!label) return undefined;
+  const slot = { row: label.row, col: ix.rightEdge(label) + 1 };
+  for (const col of ix.colsOfRow(label.row)) {
+    if (col < slot.col) continue;
+    const ref = { row: label.row, col };
+    if (isLabelText(ix.normAt(ref))) break;
+    return { label, value: ref };
+  }
+  return { label, value: slot };
+}
+
+function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
+  const header: Partial<Record<HeaderKey, FieldMap>> = {};
+  const date = ix.findPrefix('填报日期')[0];
+  if (date) {
+    const inline = date.norm.replace(/^填报日期:?/, '');
+    header.date = inline ? { label: date.ref, value: date.ref, inline } : fieldRightOf(ix, date.ref);
+  }
+  const unit = ix.texts.find((t) => /^单位:/.test(t.norm));
+  if (unit) header.unit = { label: unit.ref, value: unit.ref, inline: unit.norm.replace(/^单位:/, '') };
+  for (const key of ['deptName', 'filler', 'phone'] as const) {
+    const f = fieldRightOf(ix, ix.first(HEADER_FIELDS[key].labels));
+    if (f) header[key] = f;
+  }
+  return header;
+}
+
+// ---------------------------------------------------------------- funding
+
+function endOfSection(ix: SheetIndex, afterRow: number, extraPrefixes: string[] = []): number {
+  const starts = ix.find(SECTION_STARTS, afterRow + 1).map((r) => r.row);
+  const prefixed = extraPrefixes.flatMap((p) => ix.findPrefix(p, afterRow + 1).map((t) => t.ref.row));
+  const rows = [...starts, ...prefixed];
+  return rows.length ? Math.min(...rows) : ix.grid.rowCount;
+}
+
+function yearColumns(ix: SheetIndex, top: number, bottom: number, accept: (col: number) => boolean): YearColumn[] {
+  const out: YearColumn[] = [];
+  for (let row = top; row <= bottom; row++) {
+    for (const col of ix.colsOfRow(row)) {
+      if (!accept(col) || out.some((y) => y.col === col)) continue;
+      const ref = { row, col };
+      const v = ix.grid.cells.get(`${row},${col}`)?.value;
+      const year = typeof v === 'number' || typeof v === 'string' ? parseYearHeader(v) : null;
+      if (year !== null) out.push({ col, year, header: ref });
+    }
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
+function locateFunding(ix: SheetIndex): FundingMap | null {
+  const current = ix.first(FUNDING.columns.current.labels);
+  if (!current) return null;
+  const headerRow = current.row;
+  const headerBottom = Math.max(ix.bottomEdge(current), headerRow + 1);
+  const share = ix.findInRows(FUNDING.columns.share.labels, headerRow, headerBottom);
+  const changeCurrent = ix.findInRows(FUNDING.columns.changeCurrent.labels, headerRow, headerBottom + 1);
+  const changePrior = ix.findInRows(FUNDING.columns.changePrior.labels, headerRow, headerBottom + 1);
+  const changeCols = [changeCurrent?.col, changePrior?.col].filter((c): c is number => c !== undefined);
+  const priorCols = yearColumns(ix, headerRow, headerBottom + 1, (c) => c > current.col && !changeCols.includes(c));
+  const end = endOfSection(ix, headerRow);
+
+  const groups: FundingGroupMap[] = FUNDING.groups.map((g) => ({ key: g.key, items: [], total: null }));
+  const groupLabels = FUNDING.groups.map((g) => new Set(g.labels.map(normalizeLabel)));
+  const itemKeys = new Map<string, { group: number; key: string }>();
+  FUNDING.groups.forEach((g, gi) => g.items.forEach((it) => itemKeys.set(normalizeLabel(it.label), { group: gi, key: it.key })));
+  const totals = new Set(TOTAL_LABELS.map(normalizeLabel));
+  const headerTexts = new Set([...Object.values(FUNDING.columns).flatMap((c) => c.labels), ...FUNDING.overallLabels].map(normalizeLabel));
+
+  let group: number | null = null;
+  for (let row = headerBottom; row < end; row++) {
+    const labelCols = ix.colsOfRow(row).filter((c) => c < current.col);
+    if (labelCols.length === 0) continue;
+    for (const c of labelCols) {
+      const norm = ix.normAt({ row, col: c });
+      groupLabels.forEach((set, gi) => {
+        if (set.has(norm)) group = gi;
+      });
+    }
+    const labelAt = { row, col: labelCols[labelCols.length - 1] };
+    const norm = ix.normAt(labelAt);
+    if (!norm || headerTexts.has(norm) || parseYearHeader(norm) !== null) continue;
+    if (groupLabels.some((s) => s.has(norm))) continue;
+    const known = itemKeys.get(norm);
+    if (known) group = known.group;
+    if (group === null) continue;
+    const entry = { row, label: ix.textAt(labelAt), labelAt, key: known?.key ?? null };
+    if (totals.has(norm)) {
+      groups[group].total = entry;
+      group = null; // a total closes its group
+    } else {
+      groups[group].items.push(entry);
+    }
+  }
+
+  return {
+    headerRow,
+    currentCol: current.col,
+    currentHeader: current,
+    shareCol: share?.col ?? null,
+    priorCols,
+    changeCurrentCol: changeCurrent?.col ?? null,
+    changePriorCol: changePrior?.col ?? null,
+    groups,
+  };
+}
+
+// ---------------------------------------------------------------- projects
+
+function locateProjects(ix: SheetIndex): ProjectsMap | null {
+  const name = ix.find(PROJECTS.columns.name.labels).find((ref) =>
+    ix.findInRows([...PROJECTS.columns.category.labels, ...PROJECTS.columns.current.labels], ref.row, ref.row + 1),
+  );
+  if (!name) return null;
+  const headerRow = name.row;
+  const headerBottom = Math.max(...[name, ...ix.find(PROJECTS.columns.current.labels)].filter((r) => r.row <= headerRow + 1 && r.row >= headerRow).map((r) => ix.bottomEdge(r)));
+  const colOf = (labels: readonly string[]) => ix.findInRows(labels, headerRow, headerRow + 1)?.col ?? null;
+  const cols = {
+    name: name.col,
+    category: colOf(PROJECTS.columns.category.labels),
+    total: colOf(PROJECTS.columns.total.labels),
+    current: colOf(PROJECTS.columns.current.labels),
+    purpose: colOf(PROJECTS.columns.purpose.labels),
+  };
+  const end = Math.min(endOfSection(ix, headerRow, [GOALS.longTermPrefix, GOALS.annualPrefix]), firstIndicatorHeader(ix, headerRow));
+  const watched = Object.values(cols).filter((c): c is number => c !== null);
+  const slotRows: number[] = [];
+  const rows: number[] = [];
+  for (let row = headerBottom + 1; row < end; row++) {
+    slotRows.push(row);
+    if (watched.some((col) => !ix.isEmpty({ row, col }))) rows.push(row);
+  }
+  return { headerRow, cols, rows, slotRows };
+}
+
+function firstIndicatorHeader(ix: SheetIndex, afterRow: number): number {
+  const h = ix.find(INDICATORS.columns.level1.labels, afterRow + 1)[0];
+  return h ? h.row : ix.grid.rowCount;
+}
+
+// ---------------------------------------------------------------- goals
+
+function locateGoals(ix: SheetIndex): { texts: FormMap['texts']; horizon: number | null } {
+  const longs = ix.findPrefix(GOALS.longTermPrefix);
+  let horizon: number | null = null;
+  for (const t of longs) {
+    const m = /截止(\d{4})年?/.exec(t.norm);
+    if (m) {
+      horizon = Number(m[1]);
+      break;
+    }
+  }
+  const texts: FormMap['texts'] = {};
+  // The header pair 长期目标 | 年度目标 on one row, each with its text below.
+  for (const t of longs) {
+    const annual = ix.findPrefix(GOALS.annualPrefix).find((a) => a.ref.row === t.ref.row && a.ref.col > t.ref.col);
+    if (!annual) continue;
+    const below = (ref: CellRef) => ({ label: ref, value: { row: ix.bottomEdge(ref) + 1, col: ref.col } });
+    texts.longTermGoal = below(t.ref);
+    texts.annualGoal = below(annual.ref);
+    break;
+  }
+  return { texts, horizon };
+}
+
+// ---------------------------------------------------------------- indicator tables
+
+function locateIndicatorTables(ix: SheetIndex): { longTerm: IndicatorTableMap | null; annual: IndicatorTableMap | null } {
+  const headers = ix
+    .find(INDICATORS.columns.level1.labels)
+    .filter((ref) => ix.findInRows(INDICATORS.columns.level3.labels, ref.row, ref.row));
+  let longTerm: IndicatorTableMap | null = null;
+  let annual: IndicatorTableMap | null = null;
+  headers.forEach((h, i) => {
+    const next = headers[i + 1]?.row ?? ix.grid.rowCount;
+    const table = readIndicatorTable(ix, h, next);
+    if (table.kind === 'annual' && !annual) annual = table;
+    else if (table.kind === 'longTerm' && !longTerm) longTerm = table;
+  });
+  return { longTerm, annual };
+}
+
+function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow: number): IndicatorTableMap {
+  const h = level1Header.row;
+  const bottom = ix.bottomEdge(level1Header);
+  const within = (labels: readonly string[]) => ix.findInRows(labels, h, Math.max(bottom, h + 2));
+  const level2 = ix.findInRows(INDICATORS.columns.level2.labels, h, h);
+  const level3 = ix.findInRows(INDICATORS.columns.level3.labels, h, h)!;
+  const current = within(INDICATORS.columns.current.labels);
+  const kind: IndicatorTableMap['kind'] = current ? 'annual' : 'longTerm';
+  const valueHeader = current ?? ix.findInRows(INDICATORS.columns.value.labels, h, h);
+  const basis = within(INDICATORS.columns.basis.labels);
+  const category = within(INDICATORS.columns.category.labels);
+  const known = [level1Header.col, level2?.col, level3.col, valueHeader?.col, basis?.col, category?.col];
+  const priorCols =
+    kind === 'annual' ? yearColumns(ix, h, Math.max(bottom, h + 2), (c) => c > level3.col && !known.includes(c)) : [];
+  const headerCells = [level1Header, level2, level3, valueHeader, basis, category, ...priorCols.map((p) => p.header)].filter(
+    (r): r is CellRef => !!r,
+  );
+  const start = Math.max(...headerCells.map((r) => ix.bottomEdge(r))) + 1;
+  const goalRows = [...ix.findPrefix(GOALS.annualPrefix, start), ...ix.findPrefix(GOALS.longTermPrefix, start)]
+    .map((t) => t.ref.row)
+    .filter((r) => r < nextHeaderRow);
+  const sectionRows = ix
+    .find(SECTION_STARTS, start)
+    .filter((r) => r.col < level1Header.col || r.col > level3.col)
+    .map((r) => r.row)
+    .filter((r) => r >= start);
+  // A section label merged down the left of this very table starts above `start`; only later ones end it.
+  const end = Math.min(nextHeaderRow, ...goalRows, ...sectionRows.filter((r) => r > start));
+  const rows: IndicatorRowMap[] = [];
+  const valueCols = [valueHeader?.col, basis?.col, category?.col, ...priorCols.map((p) => p.col)].filter(
+    (c): c is number => c !== undefined,
+  );
+  let l1 = '';
+  let l1At: CellRef | null = null;
+  let l2 = '';
+  let l2At: CellRef | null = null;
+  for (let row = start; row < end; row++) {
+    const a = { row, col: level1Header.col };
+    if (!ix.isEmpty(a)) {
+      l1 = ix.normAt(a);
+      l1At = a;
+      l2 = '';
+      l2At = null;
+    }
+    if (level2) {
+      const b = { row, col: level2.col };
+      if (!ix.isEmpty(b)) {
+        l2 = ix.normAt(b);
+        l2At = b;
+      }
+    }
+    const l3 = ix.normAt({ row, col: level3.col });
+    const hasValues = valueCols.some((col) => !ix.isEmpty({ row, col }));
+    if (!l3 && !hasValues) continue;
+    rows.push({ row, level1: l1, level2: l2, level3: l3, level1At: l1At, level2At: l2At });
+  }
+  return {
+    kind,
+    headerRow: h,
+    cols: {
+      level1: level1Header.col,
+      level2: level2?.col ?? level1Header.col,
+      level3: level3.col,
+      value: valueHeader?.col ?? null,
+      basis: basis?.col ?? null,
+      category: category?.col ?? null,
+    },
+    priorCols,
+    rows,
+  };
+}
