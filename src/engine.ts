@@ -1,12 +1,16 @@
 /**
  * The one door every shell uses (task pane, ribbon commands, command line): check a grid, fill a grid,
  * build the template. Pure: grids in, issues and patches out.
- * (Placeholder bodies; the stages behind them land next.)
  */
 import type { Grid } from './grid/types';
 import type { Issue, Locale } from './rules/rule';
 import { emptyPatch, type Patch } from './patch';
 import type { TemplateDoc } from './form/template-doc';
+import { locate } from './locate/locate';
+import { FormContext } from './read/context';
+import { runRules } from './rules/run';
+import { issueMessage as formatIssue } from './i18n/messages';
+import type { FormMap } from './locate/form-map';
 
 export type FillKind = 'shares' | 'totals' | 'changes';
 
@@ -20,6 +24,7 @@ export interface CheckResult {
   found: boolean;
   lookedFor: string[];
   issues: Issue[];
+  form?: FormMap;
 }
 
 export interface FillOptions {
@@ -37,15 +42,18 @@ export interface FillResult {
 }
 
 export function check(grid: Grid, _options: CheckOptions = {}): CheckResult {
-  return { sheetName: grid.sheetName, found: false, lookedFor: [], issues: [] };
+  const { form, lookedFor } = locate(grid);
+  if (!form) return { sheetName: grid.sheetName, found: false, lookedFor, issues: [] };
+  const issues = runRules(new FormContext(grid, form));
+  return { sheetName: grid.sheetName, found: true, lookedFor, issues, form };
 }
 
 export function fill(grid: Grid, _options: FillOptions = {}): FillResult {
   return { found: false, lookedFor: [], patch: emptyPatch(grid.sheetName) };
 }
 
-export function issueMessage(issue: Issue, _locale: Locale = 'zh-CN'): string {
-  return issue.messageId;
+export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
+  return formatIssue(issue, locale);
 }
 
 export function buildTemplate(_options: { sample?: boolean } = {}): TemplateDoc {

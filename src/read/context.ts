@@ -106,3 +106,51 @@ export class FormContext {
     return out;
   }
 }
+
+export type FormCellType = 'amount' | 'share' | 'changeRate' | 'text' | 'date' | 'phone' | 'indicatorValue' | 'choice';
+
+export interface FormCell {
+  ref: CellRef;
+  type: FormCellType;
+}
+
+/** Every cell of the form that holds a value (not a label), with the type the spec gives it. */
+export function formCells(ctx: FormContext): FormCell[] {
+  const out: FormCell[] = [];
+  const { form } = ctx;
+  const h = form.header;
+  if (h.date && h.date.inline === undefined) out.push({ ref: h.date.value, type: 'date' });
+  if (h.deptName) out.push({ ref: h.deptName.value, type: 'text' });
+  if (h.filler) out.push({ ref: h.filler.value, type: 'text' });
+  if (h.phone) out.push({ ref: h.phone.value, type: 'phone' });
+  const f = form.funding;
+  if (f) {
+    for (const r of ctx.fundingRows()) {
+      for (const c of ctx.amountColumns()) out.push({ ref: { row: r.row, col: c.col }, type: 'amount' });
+      if (f.shareCol !== null) out.push({ ref: { row: r.row, col: f.shareCol }, type: 'share' });
+      for (const col of [f.changeCurrentCol, f.changePriorCol]) if (col !== null) out.push({ ref: { row: r.row, col }, type: 'changeRate' });
+    }
+  }
+  for (const t of [form.texts.functions, form.texts.tasks, form.texts.longTermGoal, form.texts.annualGoal]) {
+    if (t) out.push({ ref: t.value, type: 'text' });
+  }
+  const p = form.projects;
+  if (p) {
+    for (const row of p.rows) {
+      out.push({ ref: { row, col: p.cols.name }, type: 'text' });
+      if (p.cols.category !== null) out.push({ ref: { row, col: p.cols.category }, type: 'choice' });
+      if (p.cols.total !== null) out.push({ ref: { row, col: p.cols.total }, type: 'amount' });
+      if (p.cols.current !== null) out.push({ ref: { row, col: p.cols.current }, type: 'amount' });
+      if (p.cols.purpose !== null) out.push({ ref: { row, col: p.cols.purpose }, type: 'text' });
+    }
+  }
+  for (const table of ctx.indicatorTables()) {
+    for (const row of table.rows) {
+      out.push({ ref: { row: row.row, col: table.cols.level3 }, type: 'text' });
+      for (const v of ctx.indicatorValueCells(table, row)) out.push({ ref: v.ref, type: 'indicatorValue' });
+      if (table.cols.basis !== null) out.push({ ref: { row: row.row, col: table.cols.basis }, type: 'choice' });
+      if (table.cols.category !== null) out.push({ ref: { row: row.row, col: table.cols.category }, type: 'choice' });
+    }
+  }
+  return out;
+}

@@ -31,6 +31,7 @@ export interface RuleMeta {
 export interface CellFix {
   cell: CellRef;
   value: CellValue;
+  numberFormat?: string;
 }
 
 export interface Report {
