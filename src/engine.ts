@@ -11,6 +11,8 @@ import { FormContext } from './read/context';
 import { runRules } from './rules/run';
 import { issueMessage as formatIssue } from './i18n/messages';
 import type { FormMap } from './locate/form-map';
+import { blankForm, buildTemplateDoc, defaultFormYear } from './form/template';
+import { SAMPLE_FORM } from './form/sample';
 
 export type FillKind = 'shares' | 'totals' | 'changes';
 
@@ -56,6 +58,7 @@ export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
   return formatIssue(issue, locale);
 }
 
-export function buildTemplate(_options: { sample?: boolean } = {}): TemplateDoc {
-  throw new Error('not yet');
+/** The blank template for a budget year (default: the year a form made today is for), or the filed example. */
+export function buildTemplate(options: { sample?: boolean; year?: number } = {}): TemplateDoc {
+  return buildTemplateDoc(options.sample ? SAMPLE_FORM : blankForm(options.year ?? defaultFormYear()));
 }

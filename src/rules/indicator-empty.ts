@@ -9,7 +9,7 @@ export default defineRule({
     section: 'longTerm',
     description: { 'zh-CN': '指标名称、指标值、确定依据、指标分类不为空', 'en-US': 'Indicator name, value, basis and category are filled in' },
     messages: {
-      empty: { 'zh-CN': '{table}“{indicator}”未填{field}', 'en-US': 'In the {tableEn}, “{indicator}” has no {fieldEn}' },
+      empty: { 'zh-CN': '{table}“{indicator}”未填{field}', 'en-US': 'In the {tableEn}, “{indicator}” lacks: {fieldEn}' },
     },
   },
   check(ctx, report) {
@@ -20,23 +20,21 @@ export default defineRule({
         { col: table.cols.basis, zh: '指标值确定依据', en: 'basis' },
         { col: table.cols.category, zh: '指标分类', en: 'category' },
       ];
+      // One finding per row, naming every empty field, so a half-filled table reads as a to-do list.
       for (const row of table.rows) {
-        for (const f of fields) {
-          if (f.col === null) continue;
-          const ref: CellRef = { row: row.row, col: f.col };
-          if (!ctx.isEmpty(ref)) continue;
-          report({
-            messageId: 'empty',
-            cells: [ref],
-            data: {
-              table: table.kind === 'annual' ? '年度指标' : '长期指标',
-              tableEn: table.kind === 'annual' ? 'annual table' : 'long-term table',
-              indicator: row.level3 || row.level2 || row.level1,
-              field: f.zh,
-              fieldEn: f.en,
-            },
-          });
-        }
+        const empty = fields.filter((f) => f.col !== null && ctx.isEmpty({ row: row.row, col: f.col }));
+        if (empty.length === 0) continue;
+        report({
+          messageId: 'empty',
+          cells: empty.map((f): CellRef => ({ row: row.row, col: f.col! })),
+          data: {
+            table: table.kind === 'annual' ? '年度指标' : '长期指标',
+            tableEn: table.kind === 'annual' ? 'annual table' : 'long-term table',
+            indicator: row.level3 || row.level2 || row.level1,
+            field: empty.map((f) => f.zh).join('、'),
+            fieldEn: empty.map((f) => f.en).join(', '),
+          },
+        });
       }
     }
   },
