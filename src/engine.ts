@@ -14,7 +14,9 @@ import type { FormMap } from './locate/form-map';
 import { blankForm, buildTemplateDoc, defaultFormYear } from './form/template';
 import { SAMPLE_FORM } from './form/sample';
 
-export type FillKind = 'shares' | 'totals' | 'changes';
+import { FILL_KINDS, runFills, type FillKind } from './fills/fill';
+import type { TailRule } from './read/shares';
+export type { FillKind };
 
 export interface CheckOptions {
   locale?: Locale;
@@ -35,12 +37,15 @@ export interface FillOptions {
   overwrite?: boolean;
   /** Write computed values (default) or live Excel formulas. */
   mode?: 'values' | 'formulas';
+  /** Where the rounding tail of the shares goes: the largest item (default) or nowhere. */
+  tailRule?: TailRule;
 }
 
 export interface FillResult {
   found: boolean;
   lookedFor: string[];
   patch: Patch;
+  unavailable: { kind: FillKind; reason: string }[];
 }
 
 export function check(grid: Grid, _options: CheckOptions = {}): CheckResult {
@@ -50,8 +55,16 @@ export function check(grid: Grid, _options: CheckOptions = {}): CheckResult {
   return { sheetName: grid.sheetName, found: true, lookedFor, issues, form };
 }
 
-export function fill(grid: Grid, _options: FillOptions = {}): FillResult {
-  return { found: false, lookedFor: [], patch: emptyPatch(grid.sheetName) };
+export function fill(grid: Grid, options: FillOptions = {}): FillResult {
+  const { form, lookedFor } = locate(grid);
+  if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), unavailable: [] };
+  const outcome = runFills(grid, form, {
+    only: options.only ?? FILL_KINDS,
+    overwrite: options.overwrite ?? false,
+    mode: options.mode ?? 'values',
+    tailRule: options.tailRule ?? 'largest',
+  });
+  return { found: true, lookedFor, ...outcome };
 }
 
 export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {

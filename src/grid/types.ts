@@ -17,6 +17,8 @@ export interface Cell {
   formula?: string;
   /** Excel number format code; absent or 'General' for none. */
   numberFormat?: string;
+  /** A cell note (comment), where the source gives them. */
+  note?: string;
 }
 
 /** One worksheet's cells, stored sparsely by position. */

@@ -37,14 +37,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       if (cell.isMerged && cell.master.address !== cell.address) return;
       const { value, formula } = plainValue(cell.value);
       const numberFormat = cell.numFmt || undefined;
-      if (value === null && !formula) return;
+      if (value === null && !formula && !cell.note) return;
       const out: Cell = { value };
       if (formula) out.formula = formula;
       if (numberFormat && numberFormat !== 'General') out.numberFormat = numberFormat;
+      const note = noteText(cell.note);
+      if (note) out.note = note;
       setCell(grid, { row: rowNumber - 1, col: colNumber - 1 }, out);
     });
   });
   const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
   grid.merges = merges.map(parseRange);
   return grid;
+}
+
+function noteText(note: ExcelJS.Cell['note']): string | undefined {
+  if (!note) return undefined;
+  if (typeof note === 'string') return note;
+  const texts = (note as ExcelJS.Comment).texts;
+  return texts ? texts.map((t) => t.text).join('') : undefined;
 }

@@ -1,0 +1,155 @@
+/** The command line's commands: thin shells over the engine and the ExcelJS adapter. */
+import ExcelJS from 'exceljs';
+import path from 'path';
+import { buildTemplate, check, fill, type FillKind } from '../engine';
+import { FILL_KINDS } from '../fills/fill';
+import type { Locale } from '../rules/rule';
+import { highlightIssues, writeResultSheet } from '../xlsx/annotate';
+import { applyPatchToWorksheet } from '../xlsx/from-grid';
+import { loadSheet } from '../xlsx/load';
+import { writeTemplate } from '../xlsx/write-template';
+import { WorkbookReadError } from '../xlsx/workbook';
+import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
+import { toJson, toTable, type FileReport } from './report';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+function localeOf(flag: string | undefined): Locale {
+  if (!flag) return 'zh-CN';
+  if (/^en/i.test(flag)) return 'en-US';
+  if (/^zh/i.test(flag)) return 'zh-CN';
+  throw new UsageError(`--lang takes zh or en, not ${flag}`);
+}
+
+function reasonOf(e: unknown): string {
+  if (e instanceof WorkbookReadError) return e.message;
+  return (e as Error).message?.split('\n')[0] ?? String(e);
+}
+
+function notFoundReason(lookedFor: string[], locale: Locale): string {
+  return locale === 'zh-CN' ? `未找到申报表（查找的标签：${lookedFor.join('、')}）` : `no form found (looked for the labels: ${lookedFor.join(', ')})`;
+}
+
+export async function checkOne(file: string, sheet: string | undefined, locale: Locale): Promise<FileReport> {
+  try {
+    const { grid } = await loadSheet(file, sheet);
+    const result = check(grid);
+    if (!result.found) return { file, sheet: grid.sheetName, issues: [], error: notFoundReason(result.lookedFor, locale) };
+    return { file, sheet: grid.sheetName, issues: result.issues };
+  } catch (e) {
+    return { file, sheet: null, issues: [], error: reasonOf(e) };
+  }
+}
+
+export async function cmdCheck(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['sheet', 'lang']);
+  checkKnown(args, ['json', 'sheet', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('check needs at least one FILE');
+  const locale = localeOf(stringFlag(args, 'lang'));
+  const reports: FileReport[] = [];
+  for (const file of args.positionals) {
+    const report = await checkOne(file, stringFlag(args, 'sheet'), locale);
+    reports.push(report);
+    if (!args.flags.has('json')) io.out(toTable(report, locale, io.isTTY) + '\n');
+    if (report.error && args.flags.has('json')) io.err(`${file}: ${report.error}`);
+  }
+  if (args.flags.has('json')) io.out(JSON.stringify(toJson(reports, locale), null, 2) + '\n');
+  if (reports.some((r) => r.error)) return 2;
+  return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
+}
+
+function requireOut(args: ReturnType<typeof parseArgs>, input?: string): string {
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('--out FILE is required');
+  if (input && path.resolve(out) === path.resolve(input)) throw new UsageError('--out must differ from the input: the input is never modified');
+  return out;
+}
+
+function parseOnly(value: string | undefined): FillKind[] | undefined {
+  if (!value) return undefined;
+  const kinds = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const k of kinds) if (!FILL_KINDS.includes(k as FillKind)) throw new UsageError(`--only takes ${FILL_KINDS.join(',')}; not ${k}`);
+  return kinds as FillKind[];
+}
+
+export async function cmdFill(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'only', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang']);
+  const [input] = args.positionals;
+  if (!input) throw new UsageError('fill needs IN');
+  const out = requireOut(args, input);
+  const locale = localeOf(stringFlag(args, 'lang'));
+  const zh = locale === 'zh-CN';
+  let loaded;
+  try {
+    loaded = await loadSheet(input, stringFlag(args, 'sheet'));
+  } catch (e) {
+    io.err(`${input}: ${reasonOf(e)}`);
+    return 2;
+  }
+  const result = fill(loaded.grid, {
+    only: parseOnly(stringFlag(args, 'only')),
+    overwrite: args.flags.has('overwrite'),
+    mode: args.flags.has('formulas') ? 'formulas' : 'values',
+  });
+  if (!result.found) {
+    io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
+    return 2;
+  }
+  applyPatchToWorksheet(loaded.worksheet, result.patch);
+  await loaded.workbook.xlsx.writeFile(out);
+  io.out(zh ? `已写入 ${out}：填充 ${result.patch.writes.length} 个单元格` : `Wrote ${out}: ${result.patch.writes.length} cells filled`);
+  for (const w of result.patch.writes) io.out(`  ${w.address}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
+  for (const s of result.patch.skipped) {
+    const why = s.because === 'formula' ? (zh ? '含公式' : 'holds a formula') : zh ? '已有用户输入' : 'the user typed a value';
+    io.out(zh ? `  跳过 ${s.address}：${why}（${s.found ?? ''}，计算值 ${s.wanted ?? ''}；用 --overwrite 覆盖）` : `  skipped ${s.address}: ${why} (${s.found ?? ''}; computed ${s.wanted ?? ''}; --overwrite replaces it)`);
+  }
+  for (const u of result.unavailable) io.out(`  ${u.kind}: ${u.reason}`);
+  return 0;
+}
+
+export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'sheet', 'lang']);
+  const [input] = args.positionals;
+  if (!input) throw new UsageError('annotate needs IN');
+  const out = requireOut(args, input);
+  const locale = localeOf(stringFlag(args, 'lang'));
+  let loaded;
+  try {
+    loaded = await loadSheet(input, stringFlag(args, 'sheet'));
+  } catch (e) {
+    io.err(`${input}: ${reasonOf(e)}`);
+    return 2;
+  }
+  const result = check(loaded.grid);
+  if (!result.found) {
+    io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
+    return 2;
+  }
+  highlightIssues(loaded.worksheet, result.issues, locale);
+  writeResultSheet(loaded.workbook, loaded.worksheet.name, result.issues.map((issue) => ({ issue })), locale);
+  await loaded.workbook.xlsx.writeFile(out);
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  io.out(locale === 'zh-CN' ? `已写入 ${out}：${errors} 个错误，${result.issues.length - errors} 个提示` : `Wrote ${out}: ${errors} errors, ${result.issues.length - errors} warnings`);
+  return errors > 0 ? 1 : 0;
+}
+
+export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'year']);
+  checkKnown(args, ['out', 'sample', 'year']);
+  const out = requireOut(args);
+  const yearFlag = stringFlag(args, 'year');
+  const year = yearFlag ? Number(yearFlag) : undefined;
+  if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) throw new UsageError('--year takes a four-digit year');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'jixiao';
+  writeTemplate(wb, buildTemplate({ sample: args.flags.has('sample'), year }));
+  await wb.xlsx.writeFile(out);
+  io.out(`已写入 ${out}${args.flags.has('sample') ? '（示例数据）' : ''}`);
+  return 0;
+}

@@ -1,0 +1,56 @@
+/** jixiao command line: `npm run cli -- <command> …`. Exit codes: 0 clean, 1 errors found, 2 unreadable input or bad usage. */
+import { cmdAnnotate, cmdCheck, cmdFill, cmdTemplate, type Io } from './commands';
+import { UsageError } from './args';
+
+export const USAGE = `用法 / usage: npm run cli -- <command> [options]
+
+  check FILE… [--json] [--sheet NAME] [--lang zh|en]
+      检查申报表；--json 输出机器可读结果。退出码：0 无错误，1 有错误，2 文件无法读取
+  fill IN --out OUT [--only totals,shares,changes] [--overwrite] [--formulas] [--sheet NAME]
+      填充合计、占比、增减率；不修改 IN，不覆盖已有输入（除非 --overwrite）
+  annotate IN --out OUT [--sheet NAME] [--lang zh|en]
+      标注问题单元格（红色错误、黄色提示，附批注），并生成“检查结果”工作表
+  template --out FILE [--sample] [--year YYYY]
+      生成空白模板；--sample 填入示例申报表
+`;
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  check: cmdCheck,
+  fill: cmdFill,
+  annotate: cmdAnnotate,
+  template: cmdTemplate,
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`unknown command: ${command}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${command}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`${command}: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    isTTY: !!process.stdout.isTTY,
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

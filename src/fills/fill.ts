@@ -1,0 +1,56 @@
+/** Runs the requested fills in order — totals, then shares and change rates over the new totals — into one patch. */
+import type { Grid } from '../grid/types';
+import type { FormMap } from '../locate/form-map';
+import { applyPatch, mergePatches, type Patch } from '../patch';
+import { FormContext } from '../read/context';
+import type { TailRule } from '../read/shares';
+import { fillChanges } from './changes';
+import { FillContext } from './fill-context';
+import { fillShares } from './shares';
+import { fillTotals } from './totals';
+
+export type FillKind = 'shares' | 'totals' | 'changes';
+export const FILL_KINDS: readonly FillKind[] = ['totals', 'shares', 'changes'];
+
+export interface FillSettings {
+  only: readonly FillKind[];
+  overwrite: boolean;
+  mode: 'values' | 'formulas';
+  tailRule: TailRule;
+}
+
+export interface FillOutcome {
+  patch: Patch;
+  /** Fills that could not run on this sheet, with why (e.g. no change-rate columns). */
+  unavailable: { kind: FillKind; reason: string }[];
+}
+
+export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcome {
+  const unavailable: FillOutcome['unavailable'] = [];
+  const patches: Patch[] = [];
+  let current = grid;
+  for (const kind of FILL_KINDS) {
+    if (!s.only.includes(kind)) continue;
+    const ctx = new FormContext(current, form);
+    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite);
+    if (kind === 'totals') fillTotals(ctx, fc);
+    if (kind === 'shares') {
+      if (form.funding?.shareCol == null) unavailable.push({ kind, reason: '未找到“占比”列 (no 占比 column)' });
+      else fillShares(ctx, fc, s.tailRule);
+    }
+    if (kind === 'changes') {
+      if (form.funding?.changeCurrentCol == null && form.funding?.changePriorCol == null) {
+        unavailable.push({ kind, reason: '表中没有增减变动率列（插入模板可获得这些列） (the sheet has no change-rate columns; the template has them)' });
+      } else fillChanges(ctx, fc);
+    }
+    patches.push(fc.patch);
+    // Later fills see earlier ones' results; formulas carry their computed value so shares can use a new total.
+    current = applyPatch(current, withValues(fc.patch));
+  }
+  return { patch: mergePatches(grid.sheetName, patches), unavailable };
+}
+
+/** In formula mode, stage writes as their values so the next fill computes from them. */
+function withValues(patch: Patch): Patch {
+  return { ...patch, writes: patch.writes.map((w) => (w.formula !== undefined ? { ...w, formula: undefined } : w)) };
+}
