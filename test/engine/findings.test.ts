@@ -1,0 +1,84 @@
+/** The reviewer's findings of docs/form.md, on the paper workbook and on our template filled with --sample. */
+import { toA1 } from '../../src/grid/address';
+import type { Grid } from '../../src/grid/types';
+import { check, issueMessage } from '../../src/engine';
+import { paperGrid, sampleGrid } from '../support/forms';
+
+const ARITHMETIC = ['funding-total', 'funding-balance', 'funding-share', 'funding-shares-sum', 'funding-share-missing'];
+
+function findings(grid: Grid) {
+  const result = check(grid);
+  expect(result.found).toBe(true);
+  return result.issues.map((i) => ({ ...i, at: i.cells.map(toA1), zh: issueMessage(i, 'zh-CN'), en: issueMessage(i, 'en-US') }));
+}
+
+describe.each([
+  ['paper.xlsx', paperGrid],
+  ['template --sample', async () => sampleGrid()],
+])('the filed example (%s)', (_name, load) => {
+  let issues: ReturnType<typeof findings>;
+  beforeAll(async () => {
+    issues = findings(await load());
+  });
+
+  it('flags 支出合计 of the current year: 7969.3 against items adding to 7969.25', () => {
+    const hit = issues.find((i) => i.rule === 'funding-total' && i.zh.includes('当年金额'));
+    expect(hit?.severity).toBe('error');
+    expect(hit?.expected).toBe('7969.25');
+    expect(hit?.zh).toContain('7969.3');
+  });
+
+  it('flags 支出合计 of 2022: 10037.9 against 10037.95', () => {
+    const hit = issues.find((i) => i.rule === 'funding-total' && i.zh.includes('2022'));
+    expect(hit?.severity).toBe('error');
+    expect(hit?.expected).toBe('10037.95');
+  });
+
+  it('flags the basis 基本相符 of 中长期规划相符性 as no allowed 指标值确定依据', () => {
+    const hit = issues.find((i) => i.rule === 'indicator-basis');
+    expect(hit?.severity).toBe('error');
+    expect(hit?.zh).toContain('中长期规划相符性');
+    expect(hit?.zh).toContain('基本相符');
+  });
+
+  it('flags 事前绩效评估完成率 100 without a percent', () => {
+    const hit = issues.find((i) => i.rule === 'indicator-rate-percent');
+    expect(hit?.zh).toContain('事前绩效评估完成率');
+    expect(hit?.expected).toBe('100%');
+  });
+
+  it('flags 丰富多样的餐饮品种 counted in 家 and then in 种', () => {
+    const hit = issues.find((i) => i.rule === 'indicator-unit' && i.zh.includes('丰富多样的餐饮品种'));
+    expect(hit?.zh).toMatch(/55家.*55种/);
+    expect(hit?.cells).toHaveLength(3);
+  });
+
+  it('flags 核心业务产出1 named differently in the two tables', () => {
+    const hit = issues.find((i) => i.rule === 'indicator-name-match' && i.zh.includes('核心业务产出1'));
+    expect(hit?.zh).toContain('日常维修维护');
+    expect(hit?.zh).toContain('日常巡检');
+  });
+
+  it('flags the annual table lacking 满意度', () => {
+    const hit = issues.find((i) => i.rule === 'indicator-level1-coverage');
+    expect(hit?.severity).toBe('error');
+    expect(hit?.zh).toContain('满意度');
+  });
+
+  it('reports nothing in the 占比 column (89.25% carries the rounding tail) and nothing in the project table', () => {
+    expect(issues.filter((i) => i.rule.startsWith('funding-share'))).toEqual([]);
+    expect(issues.filter((i) => i.section === 'projects')).toEqual([]);
+    expect(issues.filter((i) => i.rule.startsWith('project-'))).toEqual([]);
+  });
+
+  it('finds exactly two arithmetic errors', () => {
+    expect(issues.filter((i) => ARITHMETIC.includes(i.rule)).map((i) => i.rule)).toEqual(['funding-total', 'funding-total']);
+  });
+});
+
+it('finds the same set of findings on paper and on the sample template', async () => {
+  const key = (i: { rule: string; messageId: string; zh: string }) => `${i.rule}:${i.zh}`;
+  const paper = findings(await paperGrid()).map(key).sort();
+  const sample = findings(sampleGrid()).map(key).sort();
+  expect(sample).toEqual(paper);
+});
