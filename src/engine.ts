@@ -4,7 +4,9 @@
  */
 import type { Grid } from './grid/types';
 import type { Issue, Locale } from './rules/rule';
-import { emptyPatch, type Patch } from './patch';
+import { applyPatch, emptyPatch, mergePatches, type Patch } from './patch';
+import { rollForward } from './fills/roll';
+import { importLastYear, type ImportResult } from './fills/import-last-year';
 import type { TemplateDoc } from './form/template-doc';
 import { locate } from './locate/locate';
 import { FormContext } from './read/context';
@@ -74,4 +76,38 @@ export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
 /** The blank template for a budget year (default: the year a form made today is for), or the filed example. */
 export function buildTemplate(options: { sample?: boolean; year?: number } = {}): TemplateDoc {
   return buildTemplateDoc(options.sample ? SAMPLE_FORM : blankForm(options.year ?? defaultFormYear()));
+}
+
+export interface RollOutcome {
+  found: boolean;
+  lookedFor: string[];
+  patch: Patch;
+  fromYear: number | null;
+  toYear: number | null;
+}
+
+/** 开始新年度: the patch that rolls the form on this grid into the next budget year. */
+export function roll(grid: Grid): RollOutcome {
+  const { form, lookedFor } = locate(grid);
+  if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), fromYear: null, toYear: null };
+  return { found: true, lookedFor, ...rollForward(grid, form) };
+}
+
+export interface ImportOutcome extends Partial<ImportResult> {
+  found: { last: boolean; current: boolean };
+  lookedFor: string[];
+  patch: Patch;
+}
+
+/** 导入上年申报表: the patch that fills this year's prior-year columns from last year's form, then the change rates. */
+export function importFromLastYear(lastGrid: Grid, currentGrid: Grid, options: { overwrite?: boolean } = {}): ImportOutcome {
+  const last = locate(lastGrid);
+  const current = locate(currentGrid);
+  const found = { last: !!last.form, current: !!current.form };
+  if (!last.form || !current.form) return { found, lookedFor: current.lookedFor, patch: emptyPatch(currentGrid.sheetName) };
+  const result = importLastYear({ grid: lastGrid, form: last.form }, { grid: currentGrid, form: current.form }, options.overwrite ?? false);
+  const after = applyPatch(currentGrid, result.patch);
+  const changes = runFills(after, current.form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
+  const patch = mergePatches(currentGrid.sheetName, [result.patch, changes.patch]);
+  return { ...result, found, lookedFor: current.lookedFor, patch };
 }

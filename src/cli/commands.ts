@@ -1,7 +1,7 @@
 /** The command line's commands: thin shells over the engine and the ExcelJS adapter. */
 import ExcelJS from 'exceljs';
 import path from 'path';
-import { buildTemplate, check, fill, type FillKind } from '../engine';
+import { buildTemplate, check, fill, importFromLastYear, roll, type FillKind } from '../engine';
 import { FILL_KINDS } from '../fills/fill';
 import type { Locale } from '../rules/rule';
 import { highlightIssues, writeResultSheet } from '../xlsx/annotate';
@@ -151,5 +151,52 @@ export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
   writeTemplate(wb, buildTemplate({ sample: args.flags.has('sample'), year }));
   await wb.xlsx.writeFile(out);
   io.out(`已写入 ${out}${args.flags.has('sample') ? '（示例数据）' : ''}`);
+  return 0;
+}
+
+export async function cmdRoll(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'into', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang']);
+  const [input] = args.positionals;
+  if (!input) throw new UsageError('roll needs IN (or LAST --into THIS)');
+  const into = stringFlag(args, 'into');
+  const out = requireOut(args, input);
+  if (into && path.resolve(out) === path.resolve(into)) throw new UsageError('--out must differ from --into: the input is never modified');
+  const locale = localeOf(stringFlag(args, 'lang'));
+  const zh = locale === 'zh-CN';
+  let source;
+  let target;
+  try {
+    source = await loadSheet(input, into ? undefined : stringFlag(args, 'sheet'));
+    target = into ? await loadSheet(into, stringFlag(args, 'sheet')) : source;
+  } catch (e) {
+    io.err(reasonOf(e));
+    return 2;
+  }
+  if (!into) {
+    const r = roll(source.grid);
+    if (!r.found) {
+      io.err(`${input}: ${notFoundReason(r.lookedFor, locale)}`);
+      return 2;
+    }
+    applyPatchToWorksheet(source.worksheet, r.patch);
+    await source.workbook.xlsx.writeFile(out);
+    io.out(zh ? `已写入 ${out}：${r.fromYear ?? '?'} 年 → ${r.toYear ?? '?'} 年，改写 ${r.patch.writes.length} 个单元格` : `Wrote ${out}: ${r.fromYear ?? '?'} → ${r.toYear ?? '?'}, ${r.patch.writes.length} cells changed`);
+    return 0;
+  }
+  const r = importFromLastYear(source.grid, target.grid, { overwrite: args.flags.has('overwrite') });
+  if (!r.found.last || !r.found.current) {
+    io.err(`${r.found.last ? into : input}: ${notFoundReason(r.lookedFor, locale)}`);
+    return 2;
+  }
+  applyPatchToWorksheet(target.worksheet, r.patch);
+  await target.workbook.xlsx.writeFile(out);
+  io.out(zh ? `已写入 ${out}：导入 ${r.patch.writes.length} 个单元格，匹配 ${r.matched?.length ?? 0} 行` : `Wrote ${out}: ${r.patch.writes.length} cells imported, ${r.matched?.length ?? 0} rows matched`);
+  for (const w of r.warnings ?? []) io.out(`  ! ${w}`);
+  const side = (s: 'this' | 'last') => (s === 'this' ? (zh ? '本年表中无上年对应' : 'this year, not found last year') : zh ? '上年表中有、本年表无' : 'last year, not found this year');
+  const unmatched = r.unmatched ?? [];
+  if (unmatched.length > 0) io.out(zh ? `  未匹配的行（${unmatched.length}）：` : `  unmatched rows (${unmatched.length}):`);
+  for (const u of unmatched) io.out(`    ${u.kind}  ${side(u.side)}  ${u.label}  (${zh ? '行' : 'row'} ${u.row + 1})`);
+  for (const s of r.patch.skipped) io.out(zh ? `  跳过 ${s.address}：已有输入 ${s.found ?? ''}（上年为 ${s.wanted ?? ''}；--overwrite 覆盖）` : `  skipped ${s.address}: holds ${s.found ?? ''} (last year ${s.wanted ?? ''}; --overwrite replaces it)`);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** jixiao command line: `npm run cli -- <command> …`. Exit codes: 0 clean, 1 errors found, 2 unreadable input or bad usage. */
-import { cmdAnnotate, cmdCheck, cmdFill, cmdTemplate, type Io } from './commands';
+import { cmdAnnotate, cmdCheck, cmdFill, cmdRoll, cmdTemplate, type Io } from './commands';
 import { UsageError } from './args';
 
 export const USAGE = `用法 / usage: npm run cli -- <command> [options]
@@ -12,6 +12,10 @@ export const USAGE = `用法 / usage: npm run cli -- <command> [options]
       标注问题单元格（红色错误、黄色提示，附批注），并生成“检查结果”工作表
   template --out FILE [--sample] [--year YYYY]
       生成空白模板；--sample 填入示例申报表
+  roll IN --out OUT
+      开始新年度：上年列后移、当年金额清空、年度与填报日期加一年
+  roll LAST --into THIS --out OUT [--overwrite]
+      导入上年申报表：按行标签匹配，填入本年表的近两年列；列出未匹配的行
 `;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
@@ -19,6 +23,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   fill: cmdFill,
   annotate: cmdAnnotate,
   template: cmdTemplate,
+  roll: cmdRoll,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -29,7 +29,8 @@ export default defineRule({
     if (!field) return;
     const cell = ctx.cell(field.value);
     if (!cell || cell.value === null || cell.value === '') return;
-    const text = typeof cell.value === 'number' ? String(cell.value) : typeof cell.value === 'string' ? cell.value : '';
+    // TRUE/FALSE is no phone number either; error values are the error-value rule's finding.
+    const text = typeof cell.value === 'number' || typeof cell.value === 'boolean' ? String(cell.value).toUpperCase() : typeof cell.value === 'string' ? cell.value : '';
     if (text.trim() === '' || isChinesePhone(text)) return;
     report({ messageId: 'invalid', cells: [field.value], data: { value: text } });
   },

@@ -17,7 +17,8 @@ export default defineRule({
     for (const c of formCells(ctx)) {
       const p = ctx.parsed(c.ref);
       if (p.kind !== 'text' && p.kind !== 'quantity' && p.kind !== 'number') continue;
-      if (!p.hygiene.straySpace || p.hygiene.fullWidth) continue;
+      // Full-width numbers get the full-width finding, whose fix trims too; text has no other finding.
+      if (!p.hygiene.straySpace || (p.hygiene.fullWidth && p.kind !== 'text')) continue;
       // Amounts stored as text get the number-as-text finding, whose fix trims too.
       if (p.kind === 'number' && (c.type === 'amount' || c.type === 'share')) continue;
       const raw = String(ctx.cell(c.ref)?.value ?? '');

@@ -2,6 +2,7 @@
 import { defineRule } from './rule';
 import { normalizeLabel } from '../form/labels';
 import { PROJECT_CATEGORIES } from '../form/spec';
+import { displayOf } from '../read/values';
 
 export default defineRule({
   meta: {
@@ -26,10 +27,11 @@ export default defineRule({
         if (name.kind !== 'empty') report({ messageId: 'empty', cells: [ref], data: { name: name.kind === 'text' ? name.text : String(row + 1) } });
         continue;
       }
+      if (v.kind === 'error') continue; // the error-value rule reports it
       const text = v.kind === 'text' ? normalizeLabel(v.text) : '';
       // "特定目标类项目" and the like name the same category.
       if (allowed.some((a) => text === a || text === `${a}项目`)) continue;
-      report({ messageId: 'invalid', cells: [ref], data: { value: v.kind === 'text' ? v.text : String(v.kind), allowed: PROJECT_CATEGORIES.join('、') } });
+      report({ messageId: 'invalid', cells: [ref], data: { value: v.kind === 'text' ? v.text : displayOf(v), allowed: PROJECT_CATEGORIES.join('、') } });
     }
   },
 });

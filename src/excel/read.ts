@@ -1,0 +1,144 @@
+/**
+ * Reading a worksheet into a Grid in one sync: the used range's values, formulas, number formats and
+ * value types, plus (where the host has them) merged areas and every cell's fill, and the sheet's
+ * protection so that writers can refuse before touching anything.
+ */
+import { cellKey, parseRange, type RangeRef } from '../grid/address';
+import { emptyGrid, setCell } from '../grid/grid';
+import type { Cell, Grid } from '../grid/types';
+import { fromExcel, splitAreaAddress } from './cells';
+import { toAdapterError } from './errors';
+import { fillFromProps, type PrevFill } from './fills';
+import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
+
+export interface SheetSnapshot {
+  grid: Grid;
+  sheetId: string;
+  sheetName: string;
+  /** undefined on ExcelApi 1.1, which cannot tell. */
+  protected: boolean | undefined;
+  /** Fills by cellKey over the used range (ExcelApi 1.9); cells outside it have no fill. */
+  fills?: Map<string, PrevFill>;
+}
+
+export interface QueuedRead {
+  worksheet: Excel.Worksheet;
+  done(): SheetSnapshot;
+}
+
+export function worksheetOf(ctx: Excel.RequestContext, sheet?: string): Excel.Worksheet {
+  return sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+}
+
+/** Adds a rectangle of loaded cells to a grid (shared by the full read and the patch pre-read). */
+export function addCells(
+  grid: Grid,
+  origin: { row: number; col: number },
+  values: unknown[][],
+  formulas: unknown[][],
+  numberFormat: unknown[][],
+  valueTypes: string[][],
+): void {
+  for (let r = 0; r < values.length; r++) {
+    for (let c = 0; c < values[r].length; c++) {
+      const f = formulas[r]?.[c];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f : undefined;
+      const value = fromExcel(values[r][c], valueTypes[r]?.[c]);
+      const nf = numberFormat[r]?.[c];
+      const fmt = typeof nf === 'string' && nf !== '' && nf !== 'General' ? nf : undefined;
+      // Empty cells are kept when they carry a number format: an undo must put that format back.
+      if (value === null && !formula && !fmt) continue;
+      const cell: Cell = { value };
+      if (formula) cell.formula = formula;
+      if (fmt) cell.numberFormat = fmt;
+      setCell(grid, { row: origin.row + r, col: origin.col + c }, cell);
+    }
+  }
+}
+
+/**
+ * Queues the read of a sheet. `fills` asks for every used cell's fill via getCellProperties (1.9);
+ * `merges` for merged areas (1.13). The used range is the one that counts formatting too, so empty but
+ * formatted cells come back with their number format.
+ */
+export function queueSheetRead(
+  ctx: Excel.RequestContext,
+  caps: Caps,
+  target: { sheet?: string },
+  plan: { fills: boolean; merges: boolean },
+): QueuedRead {
+  const ws = worksheetOf(ctx, target.sheet);
+  ws.load(caps.v1_2 ? 'id,name,protection/protected' : 'id,name');
+  const used = ws.getUsedRange();
+  used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+  const props =
+    plan.fills && caps.v1_9
+      ? used.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } })
+      : undefined;
+  const merged = plan.merges && caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+  merged?.load('address');
+
+  return {
+    worksheet: ws,
+    done(): SheetSnapshot {
+      const grid = emptyGrid(ws.name);
+      addCells(grid, { row: used.rowIndex, col: used.columnIndex }, used.values, used.formulas, used.numberFormat, used.valueTypes);
+      if (merged && !merged.isNullObject) grid.merges = splitAreaAddress(merged.address).map((a) => parseRange(a));
+      let fills: Map<string, PrevFill> | undefined;
+      if (props) {
+        fills = new Map();
+        props.value.forEach((line, r) =>
+          line.forEach((p, c) => {
+            const f = fillFromProps(p.format?.fill);
+            if (f) fills!.set(cellKey({ row: used.rowIndex + r, col: used.columnIndex + c }), f);
+          }),
+        );
+      }
+      return {
+        grid,
+        sheetId: ws.id,
+        sheetName: ws.name,
+        protected: caps.v1_2 ? ws.protection.protected : undefined,
+        fills,
+      };
+    },
+  };
+}
+
+/**
+ * Syncs a first batch that may ask for merged areas. getMergedAreasOrNullObject fails when a range has
+ * more than 512 merged areas; rather than fail the whole action, queue the batch again without merges.
+ */
+export async function syncFirst<T>(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  caps: Caps,
+  build: (merges: boolean) => T,
+): Promise<T> {
+  const first = build(caps.mergedAreas);
+  try {
+    await counter.sync(ctx);
+    return first;
+  } catch (e) {
+    if (!caps.mergedAreas) throw e;
+    const again = build(false);
+    await counter.sync(ctx);
+    return again;
+  }
+}
+
+/** The active (or named) sheet as a Grid, in one sync. */
+export async function readSheet(host: ExcelHost, options: { sheet?: string } = {}): Promise<Grid> {
+  const caps = capabilities(host);
+  try {
+    return await host.run(async (ctx) => {
+      const counter = new SyncCounter();
+      const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, options, { fills: false, merges }));
+      return read.done().grid;
+    }, runOptions(caps, 'read'));
+  } catch (e) {
+    throw toAdapterError(e, options.sheet ?? '');
+  }
+}
+
+export type { RangeRef };
