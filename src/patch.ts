@@ -15,7 +15,7 @@ export interface CellWrite {
   formula?: string;
   numberFormat?: string;
   reason: WriteReason;
-  /** A short human note on why (e.g. tail difference put here), shown in previews. */
+  /** A cell note to leave (e.g. "carried over, confirm"); '' removes the note. */
   note?: string;
 }
 
@@ -56,10 +56,13 @@ export function mergePatches(sheetName: string, patches: Patch[]): Patch {
 /** The cell a write leaves behind, given what was there. */
 export function cellAfterWrite(before: Cell | undefined, write: CellWrite): Cell {
   const numberFormat = write.numberFormat ?? before?.numberFormat;
-  if (write.formula !== undefined) {
-    return { value: before?.formula === write.formula ? before.value : null, formula: write.formula, numberFormat };
-  }
-  return { value: write.value ?? null, numberFormat };
+  const note = write.note !== undefined ? write.note || undefined : before?.note;
+  const cell: Cell =
+    write.formula !== undefined
+      ? { value: write.value ?? (before?.formula === write.formula ? before.value : null), formula: write.formula, numberFormat }
+      : { value: write.value ?? null, numberFormat };
+  if (note) cell.note = note;
+  return cell;
 }
 
 /** Applies a patch to a copy of the grid (formulas keep their last value; nothing is recalculated). */
@@ -79,9 +82,10 @@ export function invertPatch(grid: Grid, patch: Patch): Patch {
     skipped: [],
     writes: patch.writes.map((w) => {
       const before = getCell(grid, parseA1(w.address));
+      const note = w.note !== undefined ? { note: before?.note ?? '' } : {};
       return before?.formula
-        ? { address: w.address, formula: before.formula, numberFormat: before.numberFormat ?? 'General', reason: 'undo' as const }
-        : { address: w.address, value: before?.value ?? null, numberFormat: before?.numberFormat ?? 'General', reason: 'undo' as const };
+        ? { address: w.address, formula: before.formula, value: before.value, numberFormat: before.numberFormat ?? 'General', reason: 'undo' as const, ...note }
+        : { address: w.address, value: before?.value ?? null, numberFormat: before?.numberFormat ?? 'General', reason: 'undo' as const, ...note };
     }),
   };
 }

@@ -34,5 +34,6 @@ export function applyPatchToWorksheet(ws: ExcelJS.Worksheet, patch: Patch): void
     else cell.value = excelValue(w.value ?? null);
     if (w.numberFormat) cell.numFmt = w.numberFormat;
     if (w.note) cell.note = w.note;
+    else if (w.note === '') cell.note = undefined as unknown as string;
   }
 }
