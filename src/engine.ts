@@ -9,7 +9,8 @@ import { rollForward } from './fills/roll';
 import { importLastYear, type ImportResult } from './fills/import-last-year';
 import type { TemplateDoc } from './form/template-doc';
 import { locate } from './locate/locate';
-import { FormContext } from './read/context';
+import Decimal from 'decimal.js';
+import { DEFAULT_SETTINGS, FormContext } from './read/context';
 import { runRules } from './rules/run';
 import { issueMessage as formatIssue } from './i18n/messages';
 import type { FormMap } from './locate/form-map';
@@ -22,6 +23,8 @@ export type { FillKind };
 
 export interface CheckOptions {
   locale?: Locale;
+  /** Change against the year before, as a ratio, beyond which a warning asks for an explanation (default 0.3). */
+  changeThreshold?: number;
 }
 
 export interface CheckResult {
@@ -50,10 +53,11 @@ export interface FillResult {
   unavailable: { kind: FillKind; reason: string }[];
 }
 
-export function check(grid: Grid, _options: CheckOptions = {}): CheckResult {
+export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const { form, lookedFor } = locate(grid);
   if (!form) return { sheetName: grid.sheetName, found: false, lookedFor, issues: [] };
-  const issues = runRules(new FormContext(grid, form));
+  const settings = { ...DEFAULT_SETTINGS, ...(options.changeThreshold !== undefined ? { changeThreshold: new Decimal(String(options.changeThreshold)) } : {}) };
+  const issues = runRules(new FormContext(grid, form, settings));
   return { sheetName: grid.sheetName, found: true, lookedFor, issues, form };
 }
 

@@ -48,7 +48,7 @@ const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
 export class AdapterError extends Error {
   readonly code: AdapterErrorCode;
   readonly data: Record<string, string>;
-  override readonly cause?: unknown;
+  readonly cause?: unknown;
 
   constructor(code: AdapterErrorCode, data: Record<string, string> = {}, cause?: unknown) {
     super(formatTemplate(MESSAGES[code]['en-US'], data));

@@ -1,31 +1,25 @@
 /**
- * TEMPORARY STUB, written by the add-in shell work only so that src/commands compiles and builds before
- * the real Office.js adapter lands. Replace this whole file with the adapter; src/commands/adapter-port.ts
- * imports exactly these four names: officeHost(), checkAndHighlight(host, { locale }), applyFill(host, {}),
- * clearMarks(host).
+ * The Office.js adapter: what the ribbon commands and the task pane call. Each action takes an
+ * ExcelHost (`officeHost()` in the add-in, an in-memory Excel in tests) and keeps its number of syncs
+ * constant whatever the size of the sheet.
  */
-import type { Locale } from '../rules/rule';
-
-export interface OfficeHost {
-  readonly kind: 'office';
-}
-
-function notYet(name: string): never {
-  throw new Error(`src/excel: ${name} is not implemented yet (stub)`);
-}
-
-export function officeHost(): OfficeHost {
-  return { kind: 'office' };
-}
-
-export async function checkAndHighlight(_host: OfficeHost, _options: { locale: Locale }): Promise<unknown> {
-  return notYet('checkAndHighlight');
-}
-
-export async function applyFill(_host: OfficeHost, _options: Record<string, never>): Promise<unknown> {
-  return notYet('applyFill');
-}
-
-export async function clearMarks(_host: OfficeHost): Promise<unknown> {
-  return notYet('clearMarks');
-}
+export { officeHost, capabilities, type ExcelHost, type HostRunOptions, type Caps } from './host';
+export { AdapterError, type AdapterErrorCode } from './errors';
+export { readSheet } from './read';
+export { checkAndHighlight, clearMarks, type CheckHighlightOptions, type CheckHighlightResult, type ClearMarksResult } from './highlight';
+export {
+  applyPatch,
+  applyFill,
+  previewFill,
+  undo,
+  undoDepth,
+  clearUndo,
+  type ApplyPatchResult,
+  type FillActionOptions,
+  type FillActionResult,
+} from './patch-actions';
+export { insertTemplate, TEMPLATE_SHEET_NAME } from './template';
+export { selectCells, watchAmounts, type AmountChange, type AmountWatch } from './interact';
+export { MARK_COLORS } from './fills';
+export { SETTING_KEY, RECORD_SHEET } from './marks-store';
+export type { EnginePort } from './engine-port';

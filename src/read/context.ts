@@ -17,12 +17,21 @@ export interface AmountColumn {
   header: CellRef;
 }
 
+/** Settings a user can change (task pane 设置, command-line flags). */
+export interface CheckSettings {
+  /** A change against the year before beyond ± this ratio asks for an explanation (default 0.3 = 30%). */
+  changeThreshold: Decimal;
+}
+
+export const DEFAULT_SETTINGS: CheckSettings = { changeThreshold: new Decimal('0.3') };
+
 export class FormContext {
   private readonly cache = new Map<string, Parsed>();
 
   constructor(
     readonly grid: Grid,
     readonly form: FormMap,
+    readonly settings: CheckSettings = DEFAULT_SETTINGS,
   ) {}
 
   cell(ref: CellRef): Cell | undefined {

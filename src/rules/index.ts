@@ -8,6 +8,7 @@ import fundingBalance from './funding-balance';
 import fundingShare from './funding-share';
 import fundingSharesSum from './funding-shares-sum';
 import fundingShareMissing from './funding-share-missing';
+import fundingChange from './funding-change';
 import projectBudget from './project-budget';
 import projectTargetedSum from './project-targeted-sum';
 import projectCategory from './project-category';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   fundingShare,
   fundingSharesSum,
   fundingShareMissing,
+  fundingChange,
   projectBudget,
   projectTargetedSum,
   projectCategory,
