@@ -12,6 +12,8 @@ import { locate } from './locate/locate';
 import Decimal from 'decimal.js';
 import { DEFAULT_SETTINGS, FormContext } from './read/context';
 import { runRules } from './rules/run';
+import { issueKey } from './review/issue-key';
+import { attachExplanations, type Explanation } from './review/explanations';
 import { issueMessage as formatIssue } from './i18n/messages';
 import type { FormMap } from './locate/form-map';
 import { blankForm, buildTemplateDoc, defaultFormYear } from './form/template';
@@ -25,6 +27,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Change against the year before, as a ratio, beyond which a warning asks for an explanation (default 0.3). */
   changeThreshold?: number;
+  /** Stored 审核说明, attached to the warnings they explain. */
+  explanations?: readonly Explanation[];
 }
 
 export interface CheckResult {
@@ -57,7 +61,9 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const { form, lookedFor } = locate(grid);
   if (!form) return { sheetName: grid.sheetName, found: false, lookedFor, issues: [] };
   const settings = { ...DEFAULT_SETTINGS, ...(options.changeThreshold !== undefined ? { changeThreshold: new Decimal(String(options.changeThreshold)) } : {}) };
-  const issues = runRules(new FormContext(grid, form, settings));
+  const ctx = new FormContext(grid, form, settings);
+  const keyed = runRules(ctx).map((i) => ({ ...i, key: issueKey(ctx, i) }));
+  const { issues } = attachExplanations(keyed, options.explanations ?? []);
   return { sheetName: grid.sheetName, found: true, lookedFor, issues, form };
 }
 

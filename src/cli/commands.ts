@@ -1,6 +1,10 @@
 /** The command line's commands: thin shells over the engine and the ExcelJS adapter. */
 import ExcelJS from 'exceljs';
+import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import os from 'os';
 import path from 'path';
+import readline from 'readline';
+import { expandInputs, reviewFile, summaryLines, writeReviewWorkbook, type ReviewIssueRow, type ReviewRow } from './review';
 import { buildTemplate, check, fill, importFromLastYear, roll, type FillKind } from '../engine';
 import { FILL_KINDS } from '../fills/fill';
 import type { Locale } from '../rules/rule';
@@ -47,9 +51,15 @@ export async function checkOne(file: string, sheet: string | undefined, locale: 
 
 export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['sheet', 'lang']);
-  checkKnown(args, ['json', 'sheet', 'lang']);
+  checkKnown(args, ['json', 'sheet', 'lang', 'summary']);
   if (args.positionals.length === 0) throw new UsageError('check needs at least one FILE');
   const locale = localeOf(stringFlag(args, 'lang'));
+  if (args.flags.has('summary')) {
+    const rows: ReviewRow[] = [];
+    for (const file of await expandInputs(args.positionals)) rows.push((await reviewFile(file, locale)).row);
+    io.out(summaryLines(rows, locale).join('\n'));
+    return rows.some((r) => r.status === 'unreadable') ? 2 : rows.some((r) => r.status === 'errors') ? 1 : 0;
+  }
   const reports: FileReport[] = [];
   for (const file of args.positionals) {
     const report = await checkOne(file, stringFlag(args, 'sheet'), locale);
@@ -199,4 +209,44 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   for (const u of unmatched) io.out(`    ${u.kind}  ${side(u.side)}  ${u.label}  (${zh ? '行' : 'row'} ${u.row + 1})`);
   for (const s of r.patch.skipped) io.out(zh ? `  跳过 ${s.address}：已有输入 ${s.found ?? ''}（上年为 ${s.wanted ?? ''}；--overwrite 覆盖）` : `  skipped ${s.address}: holds ${s.found ?? ''} (last year ${s.wanted ?? ''}; --overwrite replaces it)`);
   return 0;
+}
+
+/** A one-line progress bar on stderr, only when stderr is a terminal. */
+function progress(io: Io, done: number, total: number, file: string): void {
+  if (!io.isTTY || !process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(file).slice(0, 40).padEnd(40)}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+export async function cmdReview(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'lang']);
+  checkKnown(args, ['out', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('review needs folders or files');
+  const out = requireOut(args);
+  const locale = localeOf(stringFlag(args, 'lang'));
+  const files = await expandInputs(args.positionals);
+  const rows: ReviewRow[] = [];
+  // Issue rows go to a scratch file as each form is checked, so memory does not grow with the number of forms.
+  const scratch = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-')), 'issues.jsonl');
+  const sink = createWriteStream(scratch);
+  for (const [i, file] of files.entries()) {
+    const r = await reviewFile(file, locale);
+    rows.push(r.row);
+    for (const issue of r.issues) sink.write(`${JSON.stringify(issue)}\n`);
+    progress(io, i + 1, files.length, file);
+  }
+  await new Promise<void>((resolve) => sink.end(resolve));
+  await writeReviewWorkbook(out, rows, readJsonLines<ReviewIssueRow>(scratch), locale);
+  await fs.rm(path.dirname(scratch), { recursive: true, force: true });
+  const bad = rows.filter((r) => r.status === 'unreadable').length;
+  const failing = rows.filter((r) => r.status === 'errors').length;
+  io.out(locale === 'zh-CN' ? `已写入 ${out}：${files.length} 份，${failing} 份有错误，${bad} 份无法读取` : `Wrote ${out}: ${files.length} forms, ${failing} with errors, ${bad} unreadable`);
+  return bad > 0 ? 2 : failing > 0 ? 1 : 0;
+}
+
+async function* readJsonLines<T>(file: string): AsyncGenerator<T> {
+  const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line) as T;
 }

@@ -1,11 +1,11 @@
 /** jixiao command line: `npm run cli -- <command> …`. Exit codes: 0 clean, 1 errors found, 2 unreadable input or bad usage. */
-import { cmdAnnotate, cmdCheck, cmdFill, cmdRoll, cmdTemplate, type Io } from './commands';
+import { cmdAnnotate, cmdCheck, cmdFill, cmdReview, cmdRoll, cmdTemplate, type Io } from './commands';
 import { UsageError } from './args';
 
 export const USAGE = `用法 / usage: npm run cli -- <command> [options]
 
-  check FILE… [--json] [--sheet NAME] [--lang zh|en]
-      检查申报表；--json 输出机器可读结果。退出码：0 无错误，1 有错误，2 文件无法读取
+  check FILE… [--json | --summary] [--sheet NAME] [--lang zh|en]
+      检查申报表；--json 输出机器可读结果；--summary 每份一行的汇总表。退出码：0 无错误，1 有错误，2 文件无法读取
   fill IN --out OUT [--only totals,shares,changes] [--overwrite] [--formulas] [--sheet NAME]
       填充合计、占比、增减率；不修改 IN，不覆盖已有输入（除非 --overwrite）
   annotate IN --out OUT [--sheet NAME] [--lang zh|en]
@@ -16,6 +16,8 @@ export const USAGE = `用法 / usage: npm run cli -- <command> [options]
       开始新年度：上年列后移、当年金额清空、年度与填报日期加一年
   roll LAST --into THIS --out OUT [--overwrite]
       导入上年申报表：按行标签匹配，填入本年表的近两年列；列出未匹配的行
+  review DIR_OR_FILE… --out REVIEW.xlsx [--lang zh|en]
+      批量审核：逐份检查（文件夹中的 .xlsx），生成汇总工作簿（按问题严重程度排序）和问题明细
 `;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   annotate: cmdAnnotate,
   template: cmdTemplate,
   roll: cmdRoll,
+  review: cmdReview,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

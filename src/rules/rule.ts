@@ -52,6 +52,10 @@ export interface Issue {
   data: Record<string, string | number>;
   expected?: string;
   fix?: CellFix[];
+  /** What the issue is about, independent of where it sits: rule + the meaning of its cells (see review/issue-key). */
+  key?: string;
+  /** A user's 审核说明 for a warning; errors cannot be explained away. */
+  explanation?: string;
 }
 
 export interface Rule {

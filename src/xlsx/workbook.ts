@@ -19,7 +19,7 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError(`不是有效的 .xlsx 文件 (not a valid .xlsx file): ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new WorkbookReadError(`不是有效的 .xlsx 文件 (not a valid .xlsx file): ${file}: ${(e as Error).message.split('\n')[0].split(' : ')[0]}`);
   }
   return wb;
 }
