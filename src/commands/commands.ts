@@ -1,8 +1,9 @@
 /**
  * Entry of the ribbon functions (webpack entry "commands").
  *
- * Loaded by commands.html (the function file when there is no shared runtime) and by taskpane.html
- * (the page of the shared runtime, which is also the function file the manifest names). Registers each
+ * Loaded by taskpane.html, the page manifest.xml names as the shared runtime and as the function file (so
+ * hosts without a shared runtime load it, invisibly, for the ribbon too), and by commands.html, the
+ * function file of the SHARED_RUNTIME=off manifest variant. Registers each
  * ExecuteFunction of manifest.xml with Office.actions.associate and, for hosts that look function-file
  * functions up by name, as a global function of the same name.
  */

@@ -49,10 +49,12 @@ const TEXT = {
     failed: (what: string, why: string) => `${what}失败：${why}`,
     notFound: '未在当前工作表上找到申报表。',
     issues: (n: number) => (n === 0 ? '检查完成，未发现问题。' : `检查完成，发现 ${n} 个问题，已在表中标出。`),
+    unmarked: (n: number) => `检查完成，发现 ${n} 个问题，但未能在表中标出；请打开助手查看。`,
     filled: (n: number, skipped: number) =>
       `已填充 ${n} 个单元格` + (skipped ? `，另有 ${skipped} 个含手工内容或公式的单元格未改动。` : '。'),
     done: (what: string) => `${what}完成。`,
     cleared: '已清除标记。',
+    clearedN: (n: number) => (n === 0 ? '没有需要清除的标记。' : `已清除 ${n} 处标记。`),
     unknown: '未知错误',
   },
   'en-US': {
@@ -63,11 +65,14 @@ const TEXT = {
     notFound: 'No form was found on the active sheet.',
     issues: (n: number) =>
       n === 0 ? 'Check finished: no issues.' : `Check finished: ${n} issue${n === 1 ? '' : 's'}, marked on the sheet.`,
+    unmarked: (n: number) =>
+      `Check finished: ${n} issue${n === 1 ? '' : 's'}, which could not be marked on the sheet; open the assistant to see them.`,
     filled: (n: number, skipped: number) =>
       `Filled ${n} cell${n === 1 ? '' : 's'}` +
       (skipped ? `; left ${skipped} cell${skipped === 1 ? '' : 's'} with typed values or formulas alone.` : '.'),
     done: (what: string) => `${what}: done.`,
     cleared: 'Marks cleared.',
+    clearedN: (n: number) => (n === 0 ? 'There were no marks to clear.' : `Cleared ${n} mark${n === 1 ? '' : 's'}.`),
     unknown: 'unknown error',
   },
 };
@@ -81,23 +86,37 @@ function count(value: unknown): number | undefined {
 }
 
 /**
- * A status line from whatever the adapter returned. Reads the shapes of the engine's results
- * (`found`, `issues`, `patch.writes`, `patch.skipped`) where they are present and falls back to "done".
+ * A status line from whatever the adapter returned. Reads the fields of its results where present
+ * (`found`, `issues`, `notMarked`, `patch.writes`, `patch.skipped`, `restored`) and falls back to "done".
  */
 export function describeResult(command: CommandName, result: unknown, locale: Locale): string {
   const t = TEXT[locale];
-  if (command === 'clearMarks') return t.cleared;
+  if (command === 'clearMarks') {
+    const n = count(field(result, 'restored'));
+    return n === undefined ? t.cleared : t.clearedN(n);
+  }
   if (field(result, 'found') === false) return t.notFound;
   if (command === 'checkForm') {
     const n = count(field(result, 'issues'));
-    return n === undefined ? t.done(t.checkForm) : t.issues(n);
+    if (n === undefined) return t.done(t.checkForm);
+    return n > 0 && field(result, 'notMarked') ? t.unmarked(n) : t.issues(n);
   }
   const patch = field(result, 'patch') ?? result;
   const n = count(field(patch, 'writes'));
   return n === undefined ? t.done(t.fillComputed) : t.filled(n, count(field(patch, 'skipped')) ?? 0);
 }
 
+/** The error as a sentence: the adapter's own translation (`text(locale)`) when it has one. */
 export function errorText(error: unknown, locale: Locale): string {
+  const text = field(error, 'text');
+  if (typeof text === 'function') {
+    try {
+      const sentence: unknown = text.call(error, locale);
+      if (typeof sentence === 'string' && sentence) return sentence;
+    } catch {
+      // fall through to the message
+    }
+  }
   if (error instanceof Error && error.message) return error.message;
   const message = field(error, 'message');
   if (typeof message === 'string' && message) return message;

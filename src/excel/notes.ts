@@ -16,7 +16,7 @@ export function noteKind(caps: Caps): NoteKind | null {
   return caps.v1_18 ? 'note' : caps.comments ? 'comment' : null;
 }
 
-type Item = { content: string; load(p: string): unknown; getLocation(): Excel.Range; delete(): void };
+type Item = { content: string; load(p: string): unknown; getLocation(): Excel.Range; delete(): void; isNullObject: boolean };
 type Coll = { getCount(): OfficeExtension.ClientResult<number>; getItemAt(i: number): Item; add(cell: string, text: string): unknown };
 
 function collection(ws: Excel.Worksheet, kind: NoteKind): Coll {
@@ -32,6 +32,7 @@ export interface NoteSpot {
   address: string;
   content: string;
   remove(): void;
+  setContent(text: string): void;
 }
 
 /** Queues loading where each of the sheet's `count` notes sits and what it says. */
@@ -49,7 +50,33 @@ export function queueNoteSpots(ws: Excel.Worksheet, kind: NoteKind, count: numbe
       address: splitAreaAddress(loc.address)[0].replace(/\$/g, '').toUpperCase(),
       content: item.content,
       remove: () => item.delete(),
+      setContent: (text: string) => {
+        item.content = text;
+      },
     }));
+}
+
+/**
+ * Queues looking up the notes (ExcelApi 1.18) of given cells by address, without failing for cells that
+ * have none (getItemOrNullObject). The result lists the cells that do have one.
+ */
+export function queueNotesAt(ws: Excel.Worksheet, addresses: string[]): () => NoteSpot[] {
+  const items = addresses.map((address) => {
+    const item = ws.notes.getItemOrNullObject(address);
+    item.load('content');
+    return { address: address.toUpperCase(), item };
+  });
+  return () =>
+    items
+      .filter(({ item }) => !item.isNullObject)
+      .map(({ address, item }) => ({
+        address,
+        content: item.content,
+        remove: () => item.delete(),
+        setContent: (text: string) => {
+          item.content = text;
+        },
+      }));
 }
 
 export function queueAddNote(ws: Excel.Worksheet, kind: NoteKind, address: string, text: string): void {

@@ -5,7 +5,7 @@
  * protected sheet is refused before anything is queued, because Excel applies a failing batch only up
  * to the failing operation and would leave the sheet half-written. The write itself is one sync.
  */
-import { cellKey, parseA1, rangeToA1, type CellRef } from '../grid/address';
+import { cellKey, parseA1, rangeToA1, toA1, type CellRef } from '../grid/address';
 import { emptyGrid } from '../grid/grid';
 import type { FillOptions } from '../engine';
 import { invertPatch, type CellWrite, type Patch } from '../patch';
@@ -13,7 +13,8 @@ import { cellBlocks, toExcelInput } from './cells';
 import { engineWith, type EnginePort } from './engine-port';
 import { AdapterError, toAdapterError } from './errors';
 import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
-import { addCells, queueSheetRead, syncFirst } from './read';
+import { queueNotesAt, type NoteSpot } from './notes';
+import { addCells, attachNotes, readWithNotes } from './read';
 
 // ---- undo stack ---------------------------------------------------------------------------------
 
@@ -92,10 +93,38 @@ export function queuePatchWrite(ctx: Excel.RequestContext, ws: Excel.Worksheet, 
   }
 }
 
+/** Cells whose note the patch sets ('' removes it), by local A1. */
+function noteWrites(patch: Patch): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { ref, write } of writesByCell(patch).values()) if (write.note !== undefined) out.set(toA1(ref), write.note);
+  return out;
+}
+
+/**
+ * Queues the patch's note writes against the notes known to exist. Notes need ExcelApi 1.18 (threaded
+ * comments are a different thing); below that they are skipped and counted.
+ */
+function queueNoteWrites(ws: Excel.Worksheet, caps: Caps, patch: Patch, existing: NoteSpot[]): number {
+  const wanted = noteWrites(patch);
+  if (wanted.size === 0) return 0;
+  if (!caps.v1_18) return wanted.size;
+  const have = new Map(existing.map((n) => [n.address, n]));
+  for (const [address, text] of wanted) {
+    const ex = have.get(address);
+    if (text === '') ex?.remove();
+    else if (ex) {
+      if (ex.content !== text) ex.setContent(text);
+    } else ws.notes.add(address, text);
+  }
+  return 0;
+}
+
 export interface ApplyPatchResult {
   syncs: number;
   /** The patch that undoes this one (what was there before). */
   inverse: Patch;
+  /** Note writes left out because the host has no notes API (before ExcelApi 1.18). */
+  notesSkipped: number;
 }
 
 async function writeChecked(
@@ -118,16 +147,20 @@ async function writeChecked(
         r.load('values,formulas,numberFormat,valueTypes');
         return { b, r };
       });
+      const notesAt = caps.v1_18 ? queueNotesAt(ws, [...noteWrites(patch).keys()]) : () => [];
       await counter.sync(ctx);
       sheetName = ws.name;
       if (caps.v1_2 && ws.protection.protected) throw new AdapterError('sheet-protected', { sheet: ws.name });
       const before = emptyGrid(ws.name);
       for (const { b, r } of reads) addCells(before, { row: b.top, col: b.left }, r.values, r.formulas, r.numberFormat, r.valueTypes);
+      const notes = notesAt();
+      attachNotes(before, notes);
       const inverse = invertPatch(before, patch);
       queuePatchWrite(ctx, ws, caps, patch);
+      const notesSkipped = queueNoteWrites(ws, caps, patch, notes);
       await counter.sync(ctx);
       if (remember) pushUndo(host, { sheetKey: ws.id, sheetName: ws.name, inverse });
-      return { syncs: counter.count, inverse, sheetName: ws.name };
+      return { syncs: counter.count, inverse, notesSkipped, sheetName: ws.name };
     }, runOptions(caps, 'cells'));
   } catch (e) {
     throw toAdapterError(e, sheetName);
@@ -140,9 +173,9 @@ async function writeChecked(
  * undo stack.
  */
 export async function applyPatch(host: ExcelHost, patch: Patch): Promise<ApplyPatchResult> {
-  if (patch.writes.length === 0) return { syncs: 0, inverse: { sheetName: patch.sheetName, writes: [], skipped: [] } };
-  const { syncs, inverse } = await writeChecked(host, patch, undefined, true);
-  return { syncs, inverse };
+  if (patch.writes.length === 0) return { syncs: 0, inverse: { sheetName: patch.sheetName, writes: [], skipped: [] }, notesSkipped: 0 };
+  const { syncs, inverse, notesSkipped } = await writeChecked(host, patch, undefined, true);
+  return { syncs, inverse, notesSkipped };
 }
 
 /** Restores values, formulas and number formats of the last fill or patch, exactly. */
@@ -169,6 +202,8 @@ export interface FillActionResult {
   /** Fills the engine could not compute, and why (passed through from the engine). */
   unavailable: { kind: string; reason: string }[];
   syncs: number;
+  /** Note writes left out because the host has no notes API (before ExcelApi 1.18). */
+  notesSkipped: number;
 }
 
 function fillOptions(o: FillActionOptions): FillOptions {
@@ -176,16 +211,20 @@ function fillOptions(o: FillActionOptions): FillOptions {
   return rest;
 }
 
-/** The patch a fill would write, without writing it (the task pane's "what will change"). One sync. */
+/**
+ * The patch a fill would write, without writing it (the task pane's "what will change"). One sync, or
+ * two when the sheet has notes (the fill compares notes too).
+ */
 export async function previewFill(host: ExcelHost, options: FillActionOptions = {}): Promise<FillActionResult> {
   const caps = capabilities(host);
   const engine = engineWith(options.engine);
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, { sheet: options.sheet }, { fills: false, merges }));
-      const res = engine.fill(read.done().grid, fillOptions(options));
-      return { found: res.found, lookedFor: res.lookedFor, patch: res.patch, unavailable: res.unavailable ?? [], syncs: counter.count };
+      const { snap } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { fills: false, notes: true });
+      const res = engine.fill(snap.grid, fillOptions(options));
+      const notesSkipped = caps.v1_18 ? 0 : noteWrites(res.patch).size;
+      return { found: res.found, lookedFor: res.lookedFor, patch: res.patch, unavailable: res.unavailable ?? [], syncs: counter.count, notesSkipped };
     }, runOptions(caps, 'read'));
   } catch (e) {
     throw toAdapterError(e, options.sheet ?? '');
@@ -193,8 +232,8 @@ export async function previewFill(host: ExcelHost, options: FillActionOptions = 
 }
 
 /**
- * Reads the sheet (1 sync), computes the fill, and writes it (1 sync). The undo snapshot comes from the
- * grid just read, so it costs no extra sync.
+ * Reads the sheet (1 sync; 2 when it has notes, whose places take a second read), computes the fill,
+ * and writes it (1 sync): at most 3. The undo snapshot comes from the grid just read, at no extra sync.
  */
 export async function applyFill(host: ExcelHost, options: FillActionOptions = {}): Promise<FillActionResult> {
   const caps = capabilities(host);
@@ -203,18 +242,18 @@ export async function applyFill(host: ExcelHost, options: FillActionOptions = {}
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, { sheet: options.sheet }, { fills: false, merges }));
-      const snap = read.done();
+      const { read, snap, notes } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { fills: false, notes: true });
       sheetName = snap.sheetName;
       const res = engine.fill(snap.grid, fillOptions(options));
       const base = { found: res.found, lookedFor: res.lookedFor, patch: res.patch, unavailable: res.unavailable ?? [] };
-      if (res.patch.writes.length === 0) return { ...base, syncs: counter.count };
+      if (res.patch.writes.length === 0) return { ...base, syncs: counter.count, notesSkipped: 0 };
       if (snap.protected) throw new AdapterError('sheet-protected', { sheet: snap.sheetName });
       const inverse = invertPatch(snap.grid, res.patch);
       queuePatchWrite(ctx, read.worksheet, caps, res.patch);
+      const notesSkipped = queueNoteWrites(read.worksheet, caps, res.patch, notes);
       await counter.sync(ctx);
       pushUndo(host, { sheetKey: snap.sheetId, sheetName: snap.sheetName, inverse });
-      return { ...base, syncs: counter.count };
+      return { ...base, syncs: counter.count, notesSkipped };
     }, runOptions(caps, 'cells'));
   } catch (e) {
     throw toAdapterError(e, sheetName);

@@ -3,13 +3,14 @@
  * value types, plus (where the host has them) merged areas and every cell's fill, and the sheet's
  * protection so that writers can refuse before touching anything.
  */
-import { cellKey, parseRange, type RangeRef } from '../grid/address';
-import { emptyGrid, setCell } from '../grid/grid';
+import { cellKey, parseA1, parseRange, type RangeRef } from '../grid/address';
+import { emptyGrid, getCell, setCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
 import { fromExcel, splitAreaAddress } from './cells';
 import { toAdapterError } from './errors';
 import { fillFromProps, type PrevFill } from './fills';
 import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
+import { queueNoteSpots, type NoteSpot } from './notes';
 
 export interface SheetSnapshot {
   grid: Grid;
@@ -19,6 +20,8 @@ export interface SheetSnapshot {
   protected: boolean | undefined;
   /** Fills by cellKey over the used range (ExcelApi 1.9); cells outside it have no fill. */
   fills?: Map<string, PrevFill>;
+  /** How many notes the sheet has, when asked for (ExcelApi 1.18). */
+  noteCount?: number;
 }
 
 export interface QueuedRead {
@@ -65,7 +68,7 @@ export function queueSheetRead(
   ctx: Excel.RequestContext,
   caps: Caps,
   target: { sheet?: string },
-  plan: { fills: boolean; merges: boolean },
+  plan: { fills: boolean; merges: boolean; notes?: boolean },
 ): QueuedRead {
   const ws = worksheetOf(ctx, target.sheet);
   ws.load(caps.v1_2 ? 'id,name,protection/protected' : 'id,name');
@@ -77,6 +80,9 @@ export function queueSheetRead(
       : undefined;
   const merged = plan.merges && caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
   merged?.load('address');
+  // Where notes are cannot be read in the same sync (a note has no address, only getLocation()); the count
+  // tells whether a second sync is needed at all.
+  const noteCount = plan.notes && caps.v1_18 ? ws.notes.getCount() : undefined;
 
   return {
     worksheet: ws,
@@ -100,6 +106,7 @@ export function queueSheetRead(
         sheetName: ws.name,
         protected: caps.v1_2 ? ws.protection.protected : undefined,
         fills,
+        noteCount: noteCount?.value,
       };
     },
   };
@@ -127,14 +134,50 @@ export async function syncFirst<T>(
   }
 }
 
-/** The active (or named) sheet as a Grid, in one sync. */
-export async function readSheet(host: ExcelHost, options: { sheet?: string } = {}): Promise<Grid> {
+/** Puts notes on the grid's cells (creating empty cells where a note sits alone), as the .xlsx reader does. */
+export function attachNotes(grid: Grid, spots: NoteSpot[]): void {
+  for (const s of spots) {
+    const ref = parseA1(s.address);
+    const cell = getCell(grid, ref);
+    if (cell) cell.note = s.content;
+    else setCell(grid, ref, { value: null, note: s.content });
+  }
+}
+
+/**
+ * Reads the sheet and, when asked and the sheet has any, its notes (ExcelApi 1.18; a second sync).
+ * Returns the snapshot and the notes found, so writers can update or delete them.
+ */
+export async function readWithNotes(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  caps: Caps,
+  target: { sheet?: string },
+  plan: { fills: boolean; notes: boolean },
+): Promise<{ read: QueuedRead; snap: SheetSnapshot; notes: NoteSpot[] }> {
+  const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, target, { ...plan, merges }));
+  const snap = read.done();
+  let notes: NoteSpot[] = [];
+  if (snap.noteCount) {
+    const later = queueNoteSpots(read.worksheet, 'note', snap.noteCount);
+    await counter.sync(ctx);
+    notes = later();
+    attachNotes(snap.grid, notes);
+  }
+  return { read, snap, notes };
+}
+
+/**
+ * The active (or named) sheet as a Grid, in one sync. With `notes`, cell notes are read too (ExcelApi
+ * 1.18), which takes a second sync when the sheet has any.
+ */
+export async function readSheet(host: ExcelHost, options: { sheet?: string; notes?: boolean } = {}): Promise<Grid> {
   const caps = capabilities(host);
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, options, { fills: false, merges }));
-      return read.done().grid;
+      const { snap } = await readWithNotes(ctx, counter, caps, options, { fills: false, notes: !!options.notes });
+      return snap.grid;
     }, runOptions(caps, 'read'));
   } catch (e) {
     throw toAdapterError(e, options.sheet ?? '');

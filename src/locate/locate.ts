@@ -105,11 +105,21 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
 
 // ---------------------------------------------------------------- funding
 
-function endOfSection(ix: SheetIndex, afterRow: number, extraPrefixes: string[] = []): number {
-  const starts = ix.find(SECTION_STARTS, afterRow + 1).map((r) => r.row);
-  const prefixed = extraPrefixes.flatMap((p) => ix.findPrefix(p, afterRow + 1).map((t) => t.ref.row));
-  const rows = [...starts, ...prefixed];
-  return rows.length ? Math.min(...rows) : ix.grid.rowCount;
+/**
+ * Rows where a part of the form begins: section labels, the title and header fields, the funding, project
+ * and indicator table headers, the goal labels. A table being read ends at the next of these, so a form
+ * whose sections were moved about is still read part by part.
+ */
+function anchorRows(ix: SheetIndex): number[] {
+  const rows = [
+    ...ix.find([...SECTION_STARTS, FORM_TITLE, ...HEADER_FIELDS.deptName.labels, ...FUNDING.columns.current.labels, ...PROJECTS.columns.name.labels, ...INDICATORS.columns.level1.labels]),
+    ...['填报日期', GOALS.longTermPrefix, GOALS.annualPrefix].flatMap((p) => ix.findPrefix(p).map((t) => t.ref)),
+  ].map((r) => r.row);
+  return [...new Set(rows)].sort((a, b) => a - b);
+}
+
+function endOfSection(ix: SheetIndex, afterRow: number): number {
+  return anchorRows(ix).find((r) => r > afterRow) ?? ix.grid.rowCount;
 }
 
 function yearColumns(ix: SheetIndex, top: number, bottom: number, accept: (col: number) => boolean): YearColumn[] {
@@ -200,7 +210,7 @@ function locateProjects(ix: SheetIndex): ProjectsMap | null {
     current: colOf(PROJECTS.columns.current.labels),
     purpose: colOf(PROJECTS.columns.purpose.labels),
   };
-  const end = Math.min(endOfSection(ix, headerRow, [GOALS.longTermPrefix, GOALS.annualPrefix]), firstIndicatorHeader(ix, headerRow));
+  const end = endOfSection(ix, headerBottom);
   const watched = Object.values(cols).filter((c): c is number => c !== null);
   const slotRows: number[] = [];
   const rows: number[] = [];
@@ -209,11 +219,6 @@ function locateProjects(ix: SheetIndex): ProjectsMap | null {
     if (watched.some((col) => !ix.isEmpty({ row, col }))) rows.push(row);
   }
   return { headerRow, cols, rows, slotRows };
-}
-
-function firstIndicatorHeader(ix: SheetIndex, afterRow: number): number {
-  const h = ix.find(INDICATORS.columns.level1.labels, afterRow + 1)[0];
-  return h ? h.row : ix.grid.rowCount;
 }
 
 // ---------------------------------------------------------------- goals
@@ -276,16 +281,8 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
     (r): r is CellRef => !!r,
   );
   const start = Math.max(...headerCells.map((r) => ix.bottomEdge(r))) + 1;
-  const goalRows = [...ix.findPrefix(GOALS.annualPrefix, start), ...ix.findPrefix(GOALS.longTermPrefix, start)]
-    .map((t) => t.ref.row)
-    .filter((r) => r < nextHeaderRow);
-  const sectionRows = ix
-    .find(SECTION_STARTS, start)
-    .filter((r) => r.col < level1Header.col || r.col > level3.col)
-    .map((r) => r.row)
-    .filter((r) => r >= start);
-  // A section label merged down the left of this very table starts above `start`; only later ones end it.
-  const end = Math.min(nextHeaderRow, ...goalRows, ...sectionRows.filter((r) => r > start));
+  // A section label merged down the left of this very table starts at its header; only later anchors end it.
+  const end = Math.min(nextHeaderRow, endOfSection(ix, start - 1));
   const rows: IndicatorRowMap[] = [];
   const valueCols = [valueHeader?.col, basis?.col, category?.col, ...priorCols.map((p) => p.col)].filter(
     (c): c is number => c !== undefined,

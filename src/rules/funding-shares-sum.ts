@@ -25,6 +25,8 @@ export default defineRule({
       const shares = g.shareRefs.map((r) => shareOf(ctx.parsed(r)));
       // Only a complete set of shares can be summed; missing ones are another rule's business.
       if (shares.some((s, i) => s === null && g.amounts[i] !== null && !g.amounts[i]!.isZero())) continue;
+      // A group of zeros has no shares to add up (nothing to divide by), typed or not.
+      if (g.total.isZero() || shares.every((s) => s === null)) continue;
       const total = shares.reduce<Decimal>((acc, s) => (s ? acc.plus(roundShare(s)) : acc), new Decimal(0));
       if (total.eq(1)) continue;
       const alloc = allocateShares(g.amounts, g.total);

@@ -32,7 +32,7 @@ export default defineRule({
       const c = ctx.parsed({ row, col: cat });
       return c.kind === 'text' && normalizeLabel(c.text).startsWith(TARGETED_CATEGORY);
     });
-    if (targetedRows.length === 0) return;
+    // No 特定目标类 project at all against a non-zero line is the same mismatch (their sum is 0).
     const total = sum(targetedRows.map((row) => ctx.amount({ row, col: cur })));
     if (sameAmount(total, lineAmount)) return;
     report({
