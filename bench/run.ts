@@ -1,0 +1,15 @@
+/** `npm run bench`: prints every figure of the benchmark in one run. */
+import os from 'os';
+import { benchCli, benchCore } from './core';
+
+async function main(): Promise<void> {
+  console.log(`# jixiao benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  for (const part of [benchCore, benchCli]) {
+    for (const line of await part()) console.log(line);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

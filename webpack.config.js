@@ -1,0 +1,378 @@
+/**
+ * Builds the add-in's pages into dist/ (or $OUTPUT_DIR).
+ *
+ *   npm run build                     production build; manifest URLs on $ADDIN_ORIGIN
+ *   npm run build:dev / watch         development build; manifest URLs stay on https://localhost:3000
+ *   npm run dev-server                https://localhost:3000 with hot reload
+ *
+ * Environment:
+ *   ADDIN_ORIGIN    https origin (optionally with a path) the production files are served from, e.g.
+ *                   https://addins.example.gov.cn or https://intranet.example.gov.cn/jixiao.
+ *                   Unset: the dev origin is kept and a warning is printed.
+ *   OFFICE_JS       cdn (default): office.js from https://appsforoffice.microsoft.com/lib/1/hosted/office.js
+ *                   local: office.js and the files it loads are copied to office-js/ and served from the
+ *                   add-in's own origin, for offices without internet access.
+ *   SHARED_RUNTIME  on (default) | off: off writes a manifest without <Runtimes>, whose ribbon functions
+ *                   load commands.html in their own runtime (see the comment at the top of manifest.xml).
+ *   WORKBENCH       1 also builds workbench.html in production (development builds always have it).
+ *   OUTPUT_DIR      output directory (default: dist).
+ *
+ * Pages: taskpane.html (bundles "commands" + "taskpane": it is the shared runtime's page),
+ * commands.html ("commands" only) and, in development, workbench.html. A guard fails the build when the
+ * .xlsx reader (exceljs) lands in a chunk the task pane or the commands load up front: it may only come in
+ * by dynamic import().
+ */
+/* eslint-env node */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const DEV_ORIGIN = 'https://localhost:3000';
+const DEV_PORT = 3000;
+const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
+const OFFICE_JS_CDN = `${OFFICE_JS_CDN_ORIGIN}/lib/1/hosted/office.js`;
+const OFFICE_JS_LOCAL = 'office-js/office.js';
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+/** Files of the office-js package an Excel add-in never loads (other hosts, debug builds, typings). */
+const OFFICE_JS_SKIP = [
+  '**/*.debug.js',
+  '**/*vsdoc*',
+  '**/*.d.ts',
+  '**/access-*',
+  '**/onenote-*',
+  '**/outlook*',
+  '**/powerpoint*',
+  '**/project-*',
+  '**/word-*',
+  '**/wordios-*',
+];
+/** Modules that must only ever be loaded on demand: never in a page's initial chunks. */
+const LAZY_ONLY = [{ test: /[\\/]node_modules[\\/]exceljs[\\/]/, what: 'exceljs (the .xlsx reader)' }];
+
+const ROOT = __dirname;
+const CERT_DIRS = {
+  officeAddinDevCerts: path.join(os.homedir(), '.office-addin-dev-certs'),
+  selfSigned: path.join(ROOT, '.certs'),
+};
+
+function warn(message) {
+  process.stderr.write(`\n[jixiao] WARNING: ${message}\n\n`);
+}
+
+/** Checks and normalises an https origin, optionally with a path; no trailing slash. */
+function normaliseOrigin(raw) {
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`ADDIN_ORIGIN is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_ORIGIN must use https (Office loads add-ins over https only): "${raw}"`);
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`ADDIN_ORIGIN must be an origin with an optional path, nothing else: "${raw}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function addinOrigin(production) {
+  if (!production) return DEV_ORIGIN;
+  const raw = process.env.ADDIN_ORIGIN;
+  if (!raw || !raw.trim()) {
+    warn(`ADDIN_ORIGIN is not set: dist/manifest.xml keeps ${DEV_ORIGIN}. Set it to where the files will be served, e.g. ADDIN_ORIGIN=https://addins.example.gov.cn npm run build`);
+    return DEV_ORIGIN;
+  }
+  return normaliseOrigin(raw);
+}
+
+function flag(name, fallback) {
+  const raw = (process.env[name] || '').trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'off', 'false', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, not "${process.env[name]}"`);
+}
+
+function officeJsMode() {
+  const mode = (process.env.OFFICE_JS || 'cdn').trim().toLowerCase();
+  if (mode !== 'cdn' && mode !== 'local') throw new Error(`OFFICE_JS must be cdn or local, not "${process.env.OFFICE_JS}"`);
+  return mode;
+}
+
+/**
+ * The manifest for a deployment: comments dropped (they explain the source file, and would read wrong
+ * after the rewrite), every dev-origin URL moved to `origin`; with `sharedRuntime: false`, no <Runtimes>
+ * and the function file on Commands.Url.
+ */
+function manifestFor(xml, { origin = DEV_ORIGIN, sharedRuntime = true } = {}) {
+  let out = xml.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, '').split(DEV_ORIGIN).join(origin);
+  if (!sharedRuntime) {
+    const runtimes = /[ \t]*<Runtimes>\s*<Runtime\b[^>]*\/>\s*<\/Runtimes>[ \t]*\r?\n?/;
+    const functionFile = /<FunctionFile resid="Taskpane\.Url"\s*\/>/;
+    if (!runtimes.test(out) || !functionFile.test(out)) {
+      throw new Error('SHARED_RUNTIME=off: manifest.xml no longer has the <Runtimes> block or FunctionFile this build rewrites');
+    }
+    out = out.replace(runtimes, '').replace(functionFile, '<FunctionFile resid="Commands.Url"/>');
+  }
+  return out;
+}
+
+/**
+ * The Content-Security-Policy of the pages: scripts from files on the add-in's origin only (plus the
+ * Office.js CDN in the CDN build); no inline script, no eval. Styles may be inline because Fluent UI
+ * (Griffel) inserts its rules at run time.
+ */
+function contentSecurityPolicy({ officeJs, dev }) {
+  const scripts = ["'self'"];
+  if (officeJs === 'cdn') scripts.push(OFFICE_JS_CDN_ORIGIN);
+  const connect = ["'self'"];
+  if (dev) connect.push(`wss://localhost:${DEV_PORT}`); // the dev server's live-reload socket
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(' ')}`,
+    // Office.js also tries to frame a telemetry page of Microsoft's; left blocked on purpose.
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * https options for the dev server: the certificate of office-addin-dev-certs when it exists, else a
+ * self-signed one in .certs/ (made with openssl on first use).
+ */
+function ensureCertificates({ log = () => {} } = {}) {
+  const dev = CERT_DIRS.officeAddinDevCerts;
+  const devCert = path.join(dev, 'localhost.crt');
+  const devKey = path.join(dev, 'localhost.key');
+  if (fs.existsSync(devCert) && fs.existsSync(devKey)) {
+    const ca = path.join(dev, 'ca.crt');
+    return {
+      source: 'office-addin-dev-certs',
+      cert: fs.readFileSync(devCert),
+      key: fs.readFileSync(devKey),
+      ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+    };
+  }
+  const dir = CERT_DIRS.selfSigned;
+  const cert = path.join(dir, 'localhost.crt');
+  const key = path.join(dir, 'localhost.key');
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) {
+    fs.mkdirSync(dir, { recursive: true });
+    log('generating a self-signed certificate for localhost in .certs/ (openssl)');
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '825',
+          '-subj', '/CN=localhost',
+          '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+          '-keyout', key, '-out', cert,
+        ],
+        { stdio: 'pipe' },
+      );
+    } catch (error) {
+      throw new Error(
+        'No certificate for https://localhost: run `npx office-addin-dev-certs install`, or install openssl. ' +
+          `(${error.message.split('\n')[0]})`,
+      );
+    }
+  }
+  return { source: 'self-signed', cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+}
+
+/** The certificate without its `source` note, as tls.createServer takes it. */
+function tlsOptions({ source: _source, ...tls }) {
+  return tls;
+}
+
+/** Fails the build when a LAZY_ONLY module is in an initial chunk of one of `entries`. */
+class LazyOnlyGuard {
+  constructor(entries) {
+    this.entries = entries;
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('LazyOnlyGuard', (compilation) => {
+      for (const entry of this.entries) {
+        const entrypoint = compilation.entrypoints.get(entry);
+        if (!entrypoint) continue;
+        const found = new Set();
+        for (const chunk of entrypoint.chunks) {
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            for (const inner of module.modules ? [...module.modules] : [module]) {
+              const resource = inner.resource || '';
+              for (const rule of LAZY_ONLY) if (rule.test.test(resource)) found.add(rule.what);
+            }
+          }
+        }
+        for (const what of found) {
+          compilation.errors.push(
+            new compiler.webpack.WebpackError(
+              `${what} is in an initial chunk of "${entry}". Load it with a dynamic import() only, where a file is imported.`,
+            ),
+          );
+        }
+      }
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  // Required here so that scripts and tests can load this file's helpers cheaply.
+  const HtmlWebpackPlugin = require('html-webpack-plugin');
+  const CopyWebpackPlugin = require('copy-webpack-plugin');
+  const production = (argv.mode || process.env.NODE_ENV) === 'production';
+  const dev = !production;
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const origin = addinOrigin(production);
+  const officeJs = officeJsMode();
+  const sharedRuntime = flag('SHARED_RUNTIME', true);
+  const workbench = dev || flag('WORKBENCH', false);
+  const outputDir = process.env.OUTPUT_DIR ? path.resolve(process.env.OUTPUT_DIR) : path.join(ROOT, 'dist');
+  const csp = contentSecurityPolicy({ officeJs, dev: serving });
+  const officeJsSrc = officeJs === 'cdn' ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+
+  const page = (filename, template, chunks, extra = {}) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template,
+      chunks,
+      chunksSortMode: 'manual',
+      inject: 'head',
+      scriptLoading: 'defer',
+      csp,
+      officeJs: officeJsSrc,
+      ...extra,
+    });
+
+  return {
+    mode: production ? 'production' : 'development',
+    context: ROOT,
+    target: ['web', 'es2017'],
+    // Never an eval-based source map: the pages' policy has no 'unsafe-eval'.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
+    entry: {
+      commands: './src/commands/commands.ts',
+      taskpane: './taskpane/index.tsx',
+      ...(workbench ? { workbench: './workbench/index.tsx' } : {}),
+    },
+    output: {
+      path: outputDir,
+      // Pages sit at the root of the output, so chunk URLs relative to the page work under any path.
+      publicPath: '',
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true, // `npm run typecheck` runs tsc
+              compilerOptions: {
+                // ES modules, so that import() makes its own chunk and unused exports are dropped.
+                module: 'es2020',
+                // Older Windows Excel without WebView2 runs Edge Legacy (EdgeHTML 18): nothing newer than ES2017.
+                target: 'es2017',
+                sourceMap: true,
+              },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime per page: taskpane.html runs two entries that must share module instances.
+      runtimeChunk: 'single',
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: 'react',
+            chunks: 'all',
+            priority: 30,
+          },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: 'async',
+            priority: 40,
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: {
+      hints: production ? 'warning' : false,
+      maxEntrypointSize: 600 * 1024,
+      maxAssetSize: 1536 * 1024,
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/'),
+    },
+    plugins: [
+      page('taskpane.html', './taskpane/taskpane.html', ['commands', 'taskpane']),
+      page('commands.html', './src/commands/commands.html', ['commands']),
+      ...(workbench ? [page('workbench.html', './workbench/workbench.html', ['workbench'])] : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => manifestFor(content.toString(), { origin, sharedRuntime }),
+          },
+          ...(officeJs === 'local'
+            ? [
+                {
+                  from: OFFICE_JS_DIST,
+                  to: 'office-js',
+                  globOptions: { ignore: OFFICE_JS_SKIP },
+                  // Microsoft's files as published: already minified, and not to be rewritten.
+                  info: { minimized: true },
+                },
+              ]
+            : []),
+        ],
+      }),
+      new LazyOnlyGuard(['taskpane', 'commands']),
+    ],
+    devServer: serving
+      ? {
+          host: 'localhost',
+          port: DEV_PORT,
+          server: { type: 'https', options: tlsOptions(ensureCertificates({ log: (m) => process.stderr.write(`[jixiao] ${m}\n`) })) },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: true,
+          client: { overlay: { errors: true, warnings: false } },
+        }
+      : undefined,
+  };
+};
+
+// For scripts/start.mjs and the tests.
+Object.assign(module.exports, {
+  DEV_ORIGIN,
+  DEV_PORT,
+  OFFICE_JS_CDN,
+  OFFICE_JS_CDN_ORIGIN,
+  CERT_DIRS,
+  manifestFor,
+  normaliseOrigin,
+  contentSecurityPolicy,
+  ensureCertificates,
+  LazyOnlyGuard,
+});
