@@ -1,12 +1,15 @@
 /** `npm run bench`: prints every figure of the benchmark in one run. */
 import os from 'os';
 import { benchCli, benchCore } from './core';
+import { benchBundle, buildProduction } from './bundle';
 
 async function main(): Promise<void> {
   console.log(`# jixiao benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
   for (const part of [benchCore, benchCli]) {
     for (const line of await part()) console.log(line);
   }
+  const dist = await buildProduction();
+  for (const line of await benchBundle(dist)) console.log(line);
 }
 
 main().catch((e) => {
