@@ -293,6 +293,7 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
   let l2At: CellRef | null = null;
   for (let row = start; row < end; row++) {
     const a = { row, col: level1Header.col };
+    const startsGroup = !ix.isEmpty(a) || (!!level2 && !ix.isEmpty({ row, col: level2.col }));
     if (!ix.isEmpty(a)) {
       l1 = ix.normAt(a);
       l1At = a;
@@ -308,7 +309,8 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
     }
     const l3 = ix.normAt({ row, col: level3.col });
     const hasValues = valueCols.some((col) => !ix.isEmpty({ row, col }));
-    if (!l3 && !hasValues) continue;
+    // A row that names only its 一级/二级 is an indicator with everything else missing, not a gap.
+    if (!l3 && !hasValues && !startsGroup) continue;
     rows.push({ row, level1: l1, level2: l2, level3: l3, level1At: l1At, level2At: l2At });
   }
   return {

@@ -2,6 +2,7 @@
 import { defineRule } from './rule';
 import { fmtAmount, sameAmount, sum } from './format';
 import { toA1 } from '../grid/address';
+import { displayOf } from '../read/values';
 
 export default defineRule({
   meta: {
@@ -13,6 +14,10 @@ export default defineRule({
       mismatch: {
         'zh-CN': '{group}{column}合计为 {total}，各项之和为 {sum}（差 {diff}）',
         'en-US': '{groupEn} total for {columnEn} is {total} but its items add up to {sum} (off by {diff})',
+      },
+      notNumber: {
+        'zh-CN': '{group}{column}合计“{value}”不是数字（各项之和为 {sum}）',
+        'en-US': '{groupEn} total for {columnEn} “{value}” is not a number (its items add up to {sum})',
       },
       missing: {
         'zh-CN': '{group}{column}合计未填，各项之和为 {sum}',
@@ -39,7 +44,12 @@ export default defineRule({
           sum: fmtAmount(expected),
         };
         if (total === null) {
-          if (ctx.isEmpty(totalRef)) report({ messageId: 'missing', cells: [totalRef], data, expected: fmtAmount(expected), fix: [{ cell: totalRef, value: expected.toNumber() }] });
+          const p = ctx.parsed(totalRef);
+          if (p.kind === 'empty') report({ messageId: 'missing', cells: [totalRef], data, expected: fmtAmount(expected), fix: [{ cell: totalRef, value: expected.toNumber() }] });
+          // A total written with a unit or as words ("7969.3万元") would otherwise slip past every sum.
+          else if (p.kind === 'quantity' || p.kind === 'text') {
+            report({ messageId: 'notNumber', cells: [totalRef], data: { ...data, value: displayOf(p) }, expected: fmtAmount(expected), fix: [{ cell: totalRef, value: expected.toNumber() }] });
+          }
           continue;
         }
         if (!sameAmount(total, expected)) {

@@ -28,6 +28,18 @@ ruleTester('funding-total', {
   ],
   invalid: [
     {
+      name: 'a total written with its unit (7969.3万元)',
+      grid: edited((put, at) => put(at.funding('expense', 'total', 'current'), '7969.3万元')),
+      errors: (at) => [
+        {
+          messageId: 'notNumber',
+          cells: [at.funding('expense', 'total', 'current')],
+          expected: '7969.3',
+          says: ['7969.3万元', '7969.3'],
+        },
+      ],
+    },
+    {
       name: 'the filed 支出 (754.14 for 754.19)',
       grid: form((f) => (f.funding.expense.items.personnel.current = '754.14')),
       errors: (at) => [
