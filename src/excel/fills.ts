@@ -25,7 +25,9 @@ interface FillProps {
  */
 export function fillFromProps(f: FillProps | undefined): PrevFill {
   if (!f || !f.color) return null;
-  if (f.pattern === 'None' || f.tintAndShade === null || f.tintAndShade === undefined) return null;
+  if (f.pattern === 'None' || f.tintAndShade === null) return null;
+  // A host that returned neither: fall back to the colour alone, as on ExcelApi 1.1.
+  if (f.tintAndShade === undefined && (f.pattern === undefined || f.pattern === null)) return fillFromColor(f.color);
   const out: { color: string; pattern?: string; patternColor?: string } = { color: f.color.toUpperCase() };
   if (f.pattern && f.pattern !== 'Solid') {
     out.pattern = f.pattern;

@@ -18,9 +18,14 @@ export interface ExcelHost {
   isSetSupported(name: string, version: string): boolean;
 }
 
-/** The real host. Touches the Office globals only when called, so importing this file is safe anywhere. */
+let office: ExcelHost | undefined;
+
+/**
+ * The real host. Touches the Office globals only when called, so importing this file is safe anywhere.
+ * Always the same object: the undo stack is kept per host, and each ribbon command asks for the host anew.
+ */
 export function officeHost(): ExcelHost {
-  return {
+  return (office ??= {
     run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: HostRunOptions): Promise<T> {
       const opts = options && Object.values(options).some((v) => v !== undefined) ? options : undefined;
       return opts ? Excel.run(opts as Excel.RunOptions, batch) : Excel.run(batch);
@@ -28,7 +33,7 @@ export function officeHost(): ExcelHost {
     isSetSupported(name: string, version: string): boolean {
       return Office.context.requirements.isSetSupported(name, version);
     },
-  };
+  });
 }
 
 /** What this host can do, by feature rather than by version number, so call sites read as intent. */

@@ -2,12 +2,11 @@
  * Small interactions for the task pane: selecting an issue's cells, and watching a sheet for edits so
  * totals can be recalculated (auto-calc).
  */
-import { parseA1, type CellRef } from '../grid/address';
+import { parseA1, rangeToA1, type CellRef } from '../grid/address';
 import { addressChunks, cellBlocks } from './cells';
 import { AdapterError, toAdapterError } from './errors';
 import { capabilities, runOptions, SyncCounter, type ExcelHost } from './host';
 import { worksheetOf } from './read';
-import { rangeToA1 } from '../grid/address';
 
 /**
  * Selects the cells (of the active or named sheet). Several separate cells become one multi-area

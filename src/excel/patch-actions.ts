@@ -114,7 +114,7 @@ function queueNoteWrites(ws: Excel.Worksheet, caps: Caps, patch: Patch, existing
     if (text === '') ex?.remove();
     else if (ex) {
       if (ex.content !== text) ex.setContent(text);
-    } else ws.notes.add(address, text);
+    } else ws.notes.add(ws.getRange(address), text);
   }
   return 0;
 }

@@ -3,7 +3,7 @@
  * value types, plus (where the host has them) merged areas and every cell's fill, and the sheet's
  * protection so that writers can refuse before touching anything.
  */
-import { cellKey, parseA1, parseRange, type RangeRef } from '../grid/address';
+import { cellKey, parseA1, parseRange } from '../grid/address';
 import { emptyGrid, getCell, setCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
 import { fromExcel, splitAreaAddress } from './cells';
@@ -113,22 +113,25 @@ export function queueSheetRead(
 }
 
 /**
- * Syncs a first batch that may ask for merged areas. getMergedAreasOrNullObject fails when a range has
- * more than 512 merged areas; rather than fail the whole action, queue the batch again without merges.
+ * Syncs a first read that may carry optional, heavy parts: merged areas (getMergedAreasOrNullObject fails
+ * past 512 of them) and every cell's fill (getCellProperties, the bulk of the response; Excel on the web
+ * refuses responses over about 5 MB). If that sync fails, the read is queued again `light`, without them,
+ * and the caller falls back to slower ways (no merges; per-cell fill reads). Callers say whether their
+ * first attempt has heavy parts at all; without any, a failure is simply a failure.
  */
 export async function syncFirst<T>(
   ctx: Excel.RequestContext,
   counter: SyncCounter,
-  caps: Caps,
-  build: (merges: boolean) => T,
+  heavy: boolean,
+  build: (light: boolean) => T,
 ): Promise<T> {
-  const first = build(caps.mergedAreas);
+  const first = build(false);
   try {
     await counter.sync(ctx);
     return first;
   } catch (e) {
-    if (!caps.mergedAreas) throw e;
-    const again = build(false);
+    if (!heavy || (e as { code?: string }).code === 'InvalidOperationInCellEditMode') throw e;
+    const again = build(true);
     await counter.sync(ctx);
     return again;
   }
@@ -155,7 +158,9 @@ export async function readWithNotes(
   target: { sheet?: string },
   plan: { fills: boolean; notes: boolean },
 ): Promise<{ read: QueuedRead; snap: SheetSnapshot; notes: NoteSpot[] }> {
-  const read = await syncFirst(ctx, counter, caps, (merges) => queueSheetRead(ctx, caps, target, { ...plan, merges }));
+  const read = await syncFirst(ctx, counter, caps.mergedAreas || (plan.fills && caps.v1_9), (light) =>
+    queueSheetRead(ctx, caps, target, { ...plan, fills: plan.fills && !light, merges: !light }),
+  );
   const snap = read.done();
   let notes: NoteSpot[] = [];
   if (snap.noteCount) {
@@ -183,5 +188,3 @@ export async function readSheet(host: ExcelHost, options: { sheet?: string; note
     throw toAdapterError(e, options.sheet ?? '');
   }
 }
-
-export type { RangeRef };

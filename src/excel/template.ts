@@ -42,7 +42,7 @@ const V: Record<NonNullable<CellStyle['vertical']>, Excel.VerticalAlignment> = {
 };
 const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
-function queueStyle(range: Excel.Range, style: CellStyle, multiCell: boolean): void {
+function queueStyle(range: Excel.Range, style: CellStyle, shape: { rows: number; cols: number }): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
@@ -52,7 +52,9 @@ function queueStyle(range: Excel.Range, style: CellStyle, multiCell: boolean): v
   if (style.fill) f.fill.color = style.fill;
   if (style.border) {
     for (const side of BORDERS) {
-      if (!multiCell && side.startsWith('Inside')) continue;
+      // Inside lines exist only where the range has more than one row / column.
+      if (side === 'InsideHorizontal' && shape.rows < 2) continue;
+      if (side === 'InsideVertical' && shape.cols < 2) continue;
       f.borders.getItem(side as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
     }
   }
@@ -73,7 +75,7 @@ function queueTemplate(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Cap
   queuePatchWrite(ctx, ws, caps, templatePatch(doc, sheetName));
   for (const { range, style } of doc.styles) {
     const r = parseRange(range);
-    queueStyle(ws.getRange(range), style, r.top !== r.bottom || r.left !== r.right);
+    queueStyle(ws.getRange(range), style, { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
   }
   if (caps.v1_2) {
     for (const m of doc.grid.merges) ws.getRange(rangeToA1(m)).merge(false);
@@ -97,7 +99,8 @@ function queueTemplate(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Cap
     const pl = ws.pageLayout;
     pl.orientation = (doc.page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     pl.paperSize = 'A4' as Excel.PaperType;
-    pl.zoom = { horizontalFitToPages: doc.page.fitToWidth, verticalFitToPages: 0 };
+    // One page wide; the height is left to Excel (as "fit all columns on one page" does).
+    pl.zoom = { horizontalFitToPages: doc.page.fitToWidth };
     pl.setPrintArea(doc.page.printArea);
     if (doc.page.printTitleRows) pl.setPrintTitleRows(doc.page.printTitleRows);
   }

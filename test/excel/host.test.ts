@@ -1,0 +1,98 @@
+/** The host seam, run options, error translation and the cell helpers. */
+import { officeHost } from '../../src/excel';
+import { addressChunks, cellBlocks, fromExcel, needsTextGuard, splitAreaAddress, toExcelInput } from '../../src/excel/cells';
+import { toAdapterError } from '../../src/excel/errors';
+import { fillFromColor, fillFromProps } from '../../src/excel/fills';
+import { capabilities, runOptions } from '../../src/excel/host';
+import { strict } from './helpers';
+
+describe('officeHost', () => {
+  const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+  afterEach(() => {
+    delete g.Excel;
+    delete g.Office;
+  });
+
+  it('is one object, and hands options to Excel.run only when there are some', async () => {
+    const calls: unknown[][] = [];
+    g.Excel = { run: (...args: unknown[]) => (calls.push(args), Promise.resolve('ok')) };
+    g.Office = { context: { requirements: { isSetSupported: (n: string, v: string) => n === 'ExcelApi' && v === '1.1' } } };
+    const host = officeHost();
+    expect(officeHost()).toBe(host);
+    const batch = async () => 'x';
+    await host.run(batch);
+    await host.run(batch, { delayForCellEdit: undefined });
+    await host.run(batch, { delayForCellEdit: true });
+    expect(calls).toEqual([[batch], [batch], [{ delayForCellEdit: true }, batch]]);
+    expect(host.isSetSupported('ExcelApi', '1.1')).toBe(true);
+    expect(host.isSetSupported('ExcelApi', '1.2')).toBe(false);
+  });
+});
+
+describe('capabilities and run options', () => {
+  it('maps requirement sets to features and kinds of run to options', () => {
+    const old = capabilities(strict({ apiVersion: '1.1' }).host);
+    expect(Object.values(old).every((v) => v === false)).toBe(true);
+    const mid = capabilities(strict({ apiVersion: '1.11' }).host);
+    expect(mid).toMatchObject({ v1_9: true, comments: true, delayForCellEdit: true, mergedAreas: false, v1_18: false, undoGroup: false });
+    const now = capabilities(strict({ apiVersion: '1.20' }).host);
+    expect(runOptions(now, 'cells')).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(runOptions(now, 'decorate')).toEqual({ delayForCellEdit: true });
+    expect(runOptions(old, 'cells')).toEqual({});
+  });
+});
+
+describe('errors', () => {
+  it('translates host error codes', () => {
+    expect(toAdapterError({ code: 'AccessDenied' }, 'S').code).toBe('sheet-protected');
+    expect(toAdapterError({ code: 'ItemNotFound' }, 'S').text('en-US')).toContain('"S"');
+    expect(toAdapterError({ code: 'InvalidOperationInCellEditMode' }).code).toBe('cell-edit-mode');
+    expect(toAdapterError({ code: 'ApiNotFound' }).code).toBe('unsupported');
+    expect(toAdapterError(new Error('boom')).text('zh-CN')).toBe('Excel 报告了一个错误：boom');
+  });
+});
+
+describe('cells', () => {
+  it('guards text that Excel would reinterpret', () => {
+    for (const s of ['001', '1,234', '50%', '=A1', '+1', '-', 'TRUE', '#N/A', '2024-01-01', "'x", ' 1 ', '3/4', '12:30']) {
+      expect([s, needsTextGuard(s)]).toEqual([s, true]);
+    }
+    for (const s of ['项目', 'abc', '人员类', 'A1 note']) expect([s, needsTextGuard(s)]).toEqual([s, false]);
+    expect(toExcelInput('001')).toBe("'001");
+    expect(toExcelInput(null)).toBe('');
+    expect(toExcelInput({ error: '#REF!' })).toBe('#REF!');
+    expect(fromExcel('#DIV/0!', 'Error')).toEqual({ error: '#DIV/0!' });
+    expect(fromExcel('', 'Empty')).toBeNull();
+  });
+
+  it('covers exactly the given cells with few rectangles', () => {
+    const cells = [
+      { row: 0, col: 0 },
+      { row: 0, col: 1 },
+      { row: 1, col: 0 },
+      { row: 1, col: 1 },
+      { row: 3, col: 5 },
+    ];
+    expect(cellBlocks(cells)).toEqual([
+      { top: 0, bottom: 1, left: 0, right: 1 },
+      { top: 3, bottom: 3, left: 5, right: 5 },
+    ]);
+    const many = Array.from({ length: 2000 }, (_, i) => ({ top: i * 2, bottom: i * 2, left: 0, right: 0 }));
+    const chunks = addressChunks(many, 2000);
+    expect(chunks.every((c) => c.length <= 2000)).toBe(true);
+    expect(chunks.join(',').split(',')).toHaveLength(2000);
+    expect(splitAreaAddress("Sheet1!A1:B2,'My, Sheet'!C3")).toEqual(['A1:B2', 'C3']);
+  });
+
+  it('tells No Fill from white where the host can', () => {
+    expect(fillFromProps({ color: '#FFFFFF', tintAndShade: null, pattern: 'None' })).toBeNull();
+    expect(fillFromProps({ color: '#ffffff', tintAndShade: 0, pattern: 'Solid' })).toEqual({ color: '#FFFFFF' });
+    expect(fillFromProps({ color: '#FF0000', tintAndShade: 0, pattern: 'Gray50', patternColor: '#000000' })).toEqual({
+      color: '#FF0000',
+      pattern: 'Gray50',
+      patternColor: '#000000',
+    });
+    expect(fillFromColor('#FFFFFF')).toBeNull();
+    expect(fillFromColor('#00b050')).toEqual({ color: '#00B050' });
+  });
+});
