@@ -224,10 +224,11 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.label(row, 3, '三级指标');
   b.label(row, 4, '指标值');
   b.label(row, 5, '指标值确定依据');
-  b.label(row, 6, '指标分类', row, LAST_COL);
+  b.label(row, 6, '指标分类');
+  b.style(row, 7, row, LAST_COL, { border: true, fill: '#F2F2F2' });
   row++;
   const longFirst = row;
-  row = indicatorRows(b, row, data.longTerm.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3]], basis: r[4], category: r[5] })), 4, 5, 6, true);
+  row = indicatorRows(b, row, data.longTerm.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3]], basis: r[4], category: r[5] })), 4, 5, 6);
   b.label(longHeader, 0, '长期绩\n效指标', row - 1, 0);
   b.name('JX_LongTerm', longFirst, 1, row - 1, LAST_COL);
   validationsFor(b, longFirst, row - 1, 5, 6);
@@ -281,7 +282,7 @@ interface IndicatorLine {
 }
 
 /** Writes indicator rows, merging 一级 and 二级 down their runs as the paper form does. */
-function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], firstValueCol: number, basisCol: number, categoryCol: number, mergeCategory: boolean): number {
+function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], firstValueCol: number, basisCol: number, categoryCol: number): number {
   let row = start;
   let l1Start = start;
   let l2Start = start;
@@ -303,7 +304,6 @@ function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], f
     line.values.forEach((v, k) => b.typed(row, firstValueCol + k, v));
     b.put(row, basisCol, line.basis);
     b.put(row, categoryCol, line.category);
-    if (mergeCategory) b.merge(row, categoryCol, row, LAST_COL);
     row++;
   });
   if (lines.length > 0) {

@@ -31,9 +31,11 @@ export function largeForm(projects: number, indicators: number): FormData {
   f.projects = Array.from({ length: projects }, (_, i) => ({ name: `项目${i + 1}`, category: '运转类', total: '2', current: '1', purpose: '日常运转' }));
   const longTerm: LongTermRow[] = [];
   const annual: AnnualRow[] = [];
+  // Spread the rows over the 43 indicators of the skeleton in runs, as a long real table has them:
+  // each 一级/二级 keeps many 三级 rows together (and one merged label cell each).
   for (let i = 0; i < indicators; i++) {
-    const base = f.longTerm[i % f.longTerm.length];
-    const name = `${base[2]}-${Math.floor(i / f.longTerm.length) + 1}`;
+    const base = f.longTerm[Math.floor((i * f.longTerm.length) / indicators)];
+    const name = `${base[2]}-${i + 1}`;
     longTerm.push([base[0], base[1], name, base[3], base[4], base[5]]);
     annual.push([base[0], base[1], name, base[3], base[3], base[3], base[4], base[5]]);
   }
