@@ -3,6 +3,7 @@ import os from 'os';
 import { benchCli, benchCore } from './core';
 import { benchBundle, buildProduction } from './bundle';
 import { benchAdapter } from './adapter';
+import { benchBrowser } from './browser';
 
 async function main(): Promise<void> {
   console.log(`# jixiao benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   }
   const dist = await buildProduction();
   for (const line of await benchBundle(dist)) console.log(line);
+  for (const line of await benchBrowser(dist)) console.log(line);
 }
 
 main().catch((e) => {
