@@ -292,6 +292,19 @@ module.exports = (env = {}, argv = {}) => {
             },
           },
         },
+        {
+          // Packages ship newer syntax (object spread in Fluent UI and ExcelJS, ...) that Edge Legacy cannot
+          // parse: TypeScript lowers their JavaScript to ES2017 too (imports and exports stay for webpack).
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { allowJs: true, checkJs: false, module: 'es2020', target: 'es2017', sourceMap: false },
+            },
+          },
+        },
       ],
     },
     optimization: {

@@ -253,7 +253,7 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.label(row, 8, '指标分类', row + 2, 8);
   row += 3;
   const annualFirst = row;
-  row = indicatorRows(b, row, data.annual.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3], r[4], r[5]], basis: r[6], category: r[7] })), 4, 7, 8, false);
+  row = indicatorRows(b, row, data.annual.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3], r[4], r[5]], basis: r[6], category: r[7] })), 4, 7, 8);
   b.label(annualHeader, 0, '年度绩效指标', row - 1, 0);
   b.name('JX_Annual', annualFirst, 1, row - 1, LAST_COL);
   validationsFor(b, annualFirst, row - 1, 7, 8);
