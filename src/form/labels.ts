@@ -4,7 +4,10 @@
  */
 
 /** Full-width ASCII (！..～) to half-width, and the ideographic space to a plain space. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text; // the common case: nothing to fold
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);
@@ -16,13 +19,21 @@ export function toHalfWidth(text: string): string {
 }
 
 /** Folds a label to its bare form: half-width, no white space of any kind, brackets and colons unified. */
+const LABEL_CACHE = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text)
+  // Sheets repeat the same labels and values many times over; folding each distinct text once is enough.
+  const hit = LABEL_CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const out = toHalfWidth(text)
     .replace(/[\s\u00a0\u200b\ufeff]+/g, '')
     .replace(/[:：]$/, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/[“”"]/g, '"');
+  if (LABEL_CACHE.size > 50000) LABEL_CACHE.clear();
+  LABEL_CACHE.set(text, out);
+  return out;
 }
 
 /** True when `text` folds to one of `labels` (given already normalised or not). */

@@ -12,26 +12,25 @@ export class SheetIndex {
   readonly texts: { ref: CellRef; norm: string }[] = [];
 
   constructor(readonly grid: Grid) {
-    const refs: CellRef[] = [];
+    const entries: { row: number; col: number; value: unknown }[] = [];
     for (const [key, cell] of grid.cells) {
-      if (cell.value === null || cell.value === '' ) continue;
-      const [row, col] = key.split(',').map(Number);
-      refs.push({ row, col });
+      if (cell.value === null || cell.value === '') continue;
+      const comma = key.indexOf(',');
+      entries.push({ row: +key.slice(0, comma), col: +key.slice(comma + 1), value: cell.value });
     }
-    refs.sort((a, b) => a.row - b.row || a.col - b.col);
-    for (const ref of refs) {
-      const cols = this.rowCols.get(ref.row) ?? [];
-      cols.push(ref.col);
-      this.rowCols.set(ref.row, cols);
-      const v = getCell(grid, ref)?.value;
-      if (typeof v === 'string') {
-        const norm = normalizeLabel(v);
-        if (norm === '') continue;
-        this.texts.push({ ref, norm });
-        const list = this.byLabel.get(norm) ?? [];
-        list.push(ref);
-        this.byLabel.set(norm, list);
-      }
+    entries.sort((a, b) => a.row - b.row || a.col - b.col);
+    for (const { row, col, value } of entries) {
+      let cols = this.rowCols.get(row);
+      if (!cols) this.rowCols.set(row, (cols = []));
+      cols.push(col);
+      if (typeof value !== 'string') continue;
+      const norm = normalizeLabel(value);
+      if (norm === '') continue;
+      const ref = { row, col };
+      this.texts.push({ ref, norm });
+      const list = this.byLabel.get(norm);
+      if (list) list.push(ref);
+      else this.byLabel.set(norm, [ref]);
     }
   }
 

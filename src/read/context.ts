@@ -123,8 +123,16 @@ export interface FormCell {
   type: FormCellType;
 }
 
-/** Every cell of the form that holds a value (not a label), with the type the spec gives it. */
+const FORM_CELLS = new WeakMap<FormContext, FormCell[]>();
+
+/** Every cell of the form that holds a value (not a label), with the type the spec gives it (computed once per context). */
 export function formCells(ctx: FormContext): FormCell[] {
+  let cells = FORM_CELLS.get(ctx);
+  if (!cells) FORM_CELLS.set(ctx, (cells = collectFormCells(ctx)));
+  return cells;
+}
+
+function collectFormCells(ctx: FormContext): FormCell[] {
   const out: FormCell[] = [];
   const { form } = ctx;
   const h = form.header;

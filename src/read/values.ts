@@ -114,7 +114,11 @@ export function parseCell(cell: Cell | undefined): Parsed {
 
 /** A JS number as the decimal it displays: the shortest text that round-trips, with float noise cut at 12 places. */
 export function decimalOf(n: number): Decimal {
-  return new Decimal(String(n)).toDecimalPlaces(12);
+  const text = String(n);
+  const dot = text.indexOf('.');
+  // Most cells hold short decimals; only float noise (0.30000000000000004) or exponents need cutting.
+  if (text.includes('e') || (dot >= 0 && text.length - dot - 1 > 12)) return new Decimal(text).toDecimalPlaces(12);
+  return new Decimal(text);
 }
 
 /** The number a cell holds, if it holds one (quantities without a unit included); null otherwise. */

@@ -46,7 +46,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       setCell(grid, { row: rowNumber - 1, col: colNumber - 1 }, out);
     });
   });
-  const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  // ExcelJS keeps merges in `_merges` (master address -> range); `ws.model` would rebuild the whole sheet's model just to list them.
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges;
+  const merges: string[] = internal
+    ? Object.values(internal).map((m) => m.range ?? `${m.tl}:${m.br}`)
+    : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
   grid.merges = merges.map(parseRange);
   return grid;
 }
