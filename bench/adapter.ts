@@ -10,6 +10,7 @@ import type { Grid } from '../src/grid/types';
 import { StrictExcel } from '../test/support/strict-excel';
 import { gridOf } from '../test/support/forms';
 import { formOfRows } from './core';
+import { largeForm } from '../test/support/bad-inputs';
 
 interface Cost {
   syncs: number;
@@ -66,5 +67,11 @@ export async function benchAdapter(): Promise<string[]> {
         `  | fill: ${fill.syncs} syncs`,
     );
   }
+  // A sheet past Excel's 512 merged areas (1,000 projects, each with a merged 用途 cell) takes the fallback path.
+  const many = gridOf(largeForm(1000, 200));
+  const xl = new StrictExcel();
+  xl.loadGrid(many, { sheetName: many.sheetName, activate: true });
+  await checkAndHighlight(xl.host as unknown as ExcelHost, {});
+  lines.push(`  ${String(many.rowCount).padStart(5)} rows with ${many.merges.length} merged areas (over 512): check+highlight ${costOf(xl, 0).syncs} syncs`);
   return lines;
 }
