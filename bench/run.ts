@@ -4,10 +4,11 @@ import { benchCli, benchCore } from './core';
 import { benchBundle, buildProduction } from './bundle';
 import { benchAdapter } from './adapter';
 import { benchBrowser } from './browser';
+import { benchReview } from './review';
 
 async function main(): Promise<void> {
   console.log(`# jixiao benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  for (const part of [benchCore, benchAdapter, benchCli]) {
+  for (const part of [benchCore, benchAdapter, benchCli, benchReview]) {
     for (const line of await part()) console.log(line);
   }
   const dist = await buildProduction();
