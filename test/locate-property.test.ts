@@ -1,23 +1,10 @@
 /** Property tests of the locator: inserted rows, shuffled projects and random blank rows leave what it finds unchanged. */
 import fc from 'fast-check';
-import { emptyGrid, setCell } from '../src/grid/grid';
 import type { Grid } from '../src/grid/types';
 import { check } from '../src/engine';
 import { locate } from '../src/locate/locate';
 import { cleanForm, copyForm, gridOf, paperGrid } from './support/forms';
-
-/** Inserts blank rows before the given rows, moving cells and merges down as Excel does. */
-function insertRows(grid: Grid, before: number[]): Grid {
-  const out = emptyGrid(grid.sheetName);
-  const shift = (r: number) => r + before.filter((b) => b <= r).length;
-  for (const [key, cell] of grid.cells) {
-    const [r, c] = key.split(',').map(Number);
-    setCell(out, { row: shift(r), col: c }, { ...cell });
-  }
-  // A row inserted inside a merged area widens it.
-  out.merges = grid.merges.map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) }));
-  return out;
-}
+import { insertRows } from './support/grids';
 
 const semantic = (grid: Grid) => {
   const r = check(grid);

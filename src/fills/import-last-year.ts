@@ -7,10 +7,10 @@
 import { normalizeLabel } from '../form/labels';
 import { toA1, type CellRef } from '../grid/address';
 import type { Grid } from '../grid/types';
-import type { FormMap, FundingRow, IndicatorRowMap, YearColumn } from '../locate/form-map';
+import type { FormMap, FundingRow, IndicatorRowMap } from '../locate/form-map';
 import type { CellWrite, Patch, SkippedWrite } from '../patch';
 import { FormContext } from '../read/context';
-import { CARRIED_OVER_NOTE } from './roll';
+import { CARRIED_OVER_NOTE, newerFirst } from './roll';
 
 export interface ImportResult {
   patch: Patch;
@@ -18,10 +18,6 @@ export interface ImportResult {
   /** Rows of this year's form with no counterpart last year, and last year's rows not found this year. */
   unmatched: { kind: 'funding' | 'indicator' | 'project'; side: 'this' | 'last'; label: string; row: number }[];
   warnings: string[];
-}
-
-function newerFirst(cols: YearColumn[]): YearColumn[] {
-  return cols.every((c) => c.year !== null) ? [...cols].sort((a, b) => b.year! - a.year!) : cols;
 }
 
 function fundingKey(g: string, r: FundingRow, isTotal: boolean): string {

@@ -43,7 +43,8 @@ export class WriteSet {
   }
 }
 
-function newerFirst(cols: YearColumn[]): YearColumn[] {
+/** Prior-year columns, newest year first (sheet order when a header has no year). */
+export function newerFirst(cols: YearColumn[]): YearColumn[] {
   return cols.every((c) => c.year !== null) ? [...cols].sort((a, b) => b.year! - a.year!) : cols;
 }
 

@@ -4,6 +4,7 @@ import { cloneGrid, emptyGrid, getCell, gridFromRows, setCell } from '../../src/
 import type { Grid } from '../../src/grid/types';
 import { check } from '../../src/engine';
 import { cleanForm, gridOf, paperGrid, summarize } from '../support/forms';
+import { insertRows } from '../support/grids';
 
 /** The grid moved by (dr, dc): the form starting anywhere on the sheet. */
 function shifted(grid: Grid, dr: number, dc: number): Grid {
@@ -13,18 +14,6 @@ function shifted(grid: Grid, dr: number, dc: number): Grid {
     setCell(out, { row: r + dr, col: c + dc }, { ...cell });
   }
   out.merges = grid.merges.map((m) => ({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc }));
-  return out;
-}
-
-/** Blank rows inserted before the given sheet rows (zero-based), as a user inserting rows would. */
-function withBlankRows(grid: Grid, before: number[]): Grid {
-  const out = emptyGrid(grid.sheetName);
-  const shift = (r: number) => r + before.filter((b) => b <= r).length;
-  for (const [key, cell] of grid.cells) {
-    const [r, c] = key.split(',').map(Number);
-    setCell(out, { row: shift(r), col: c }, { ...cell });
-  }
-  out.merges = grid.merges.map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) }));
   return out;
 }
 
@@ -55,7 +44,7 @@ describe('locate', () => {
     const paper = await paperGrid();
     const expected = findingKeys(paper);
     expect(findingKeys(shifted(paper, 7, 3))).toEqual(expected);
-    expect(findingKeys(withBlankRows(paper, [3, 10, 20, 40, 80, 100]))).toEqual(expected);
+    expect(findingKeys(insertRows(paper, [3, 10, 20, 40, 80, 100]))).toEqual(expected);
     expect(findingKeys(withoutMerges(paper))).toEqual(expected);
   });
 
