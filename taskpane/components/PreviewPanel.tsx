@@ -225,6 +225,17 @@ function Changes({ preview }: { preview: Preview }) {
       {child}
     </div>
   );
+  // The change table and the skipped table share one header: cell, old, new, kind.
+  const tableHead = (
+    <thead>
+      <tr>
+        <th scope="col" className={styles.th}>{s.colCell}</th>
+        <th scope="col" className={styles.th}>{s.colOld}</th>
+        <th scope="col" className={styles.th}>{s.colNew}</th>
+        <th scope="col" className={styles.th}>{s.colKind}</th>
+      </tr>
+    </thead>
+  );
   return (
     <>
       <p className={styles.p} data-testid="will-write" data-count={preview.rows.length}>
@@ -234,14 +245,7 @@ function Changes({ preview }: { preview: Preview }) {
         ? scrollable(
             s.willWrite(preview.rows.length),
             <table className={styles.table} data-testid="changes">
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.th}>{s.colCell}</th>
-                  <th scope="col" className={styles.th}>{s.colOld}</th>
-                  <th scope="col" className={styles.th}>{s.colNew}</th>
-                  <th scope="col" className={styles.th}>{s.colKind}</th>
-                </tr>
-              </thead>
+              {tableHead}
               <tbody>
                 {preview.rows.map((r) => (
                   <tr key={r.address} data-addr={r.address}>
@@ -273,14 +277,7 @@ function Changes({ preview }: { preview: Preview }) {
           {scrollable(
             s.willSkip(preview.skipped.length),
             <table className={styles.table} data-testid="skipped">
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.th}>{s.colCell}</th>
-                  <th scope="col" className={styles.th}>{s.colOld}</th>
-                  <th scope="col" className={styles.th}>{s.colNew}</th>
-                  <th scope="col" className={styles.th}>{s.colKind}</th>
-                </tr>
-              </thead>
+              {tableHead}
               <tbody>
                 {preview.skipped.map((k, i) => {
                   const t = skippedText(k, s);
