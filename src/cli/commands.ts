@@ -8,11 +8,14 @@ import { expandInputs, reviewFile, summaryLines, writeReviewWorkbook, type Revie
 import { buildTemplate, check, fill, importFromLastYear, roll, type FillKind } from '../engine';
 import { FILL_KINDS } from '../fills/fill';
 import type { Locale } from '../rules/rule';
-import { highlightIssues, writeResultSheet } from '../xlsx/annotate';
-import { applyPatchToWorksheet } from '../xlsx/from-grid';
-import { loadSheet } from '../xlsx/load';
+import { highlightWrites, resultSheetXml } from '../xlsx/annotate';
+import { loadSheet, type LoadedSheet } from '../xlsx/load';
+import { patchWrites } from '../xlsx/write-copy';
+import { PackagePatcher, type CellWriteSpec } from '../ooxml/patcher';
+import type { Patch } from '../patch';
+import { assertNotAnInput, assertWritable, OutputError, writeOutput, writeOutputBytes } from './output';
 import { writeTemplate } from '../xlsx/write-template';
-import { WorkbookReadError } from '../xlsx/workbook';
+import { RESULT_SHEET, WorkbookReadError } from '../xlsx/workbook';
 import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
 import { toJson, toTable, type FileReport } from './report';
 
@@ -72,11 +75,32 @@ export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }
 
-function requireOut(args: ReturnType<typeof parseArgs>, input?: string): string {
+/** OUT, checked before any work: not (a link to) an input, in a folder that exists and can be written. */
+async function requireOut(args: ReturnType<typeof parseArgs>, inputs: readonly string[] = []): Promise<string> {
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('--out FILE is required');
-  if (input && path.resolve(out) === path.resolve(input)) throw new UsageError('--out must differ from the input: the input is never modified');
+  await assertNotAnInput(out, inputs);
+  await assertWritable(out);
   return out;
+}
+
+/** Writes the copy: the input's own package with only these cells (and what they need) rewritten. */
+async function writeCopy(out: string, loaded: LoadedSheet, writes: CellWriteSpec[], extra?: (p: PackagePatcher) => void): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    const patcher = new PackagePatcher(loaded.workbook.pkg);
+    patcher.writeCells(loaded.sheet, writes);
+    extra?.(patcher);
+    bytes = patcher.toBytes();
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    throw new OutputError(`无法生成副本，未写入 ${out} (could not build the copy; nothing written to ${out}): ${String((e as Error).message ?? e).split('\n')[0]}`);
+  }
+  await writeOutputBytes(out, bytes);
+}
+
+function copyOfPatch(out: string, loaded: LoadedSheet, patch: Patch): Promise<void> {
+  return writeCopy(out, loaded, patchWrites(patch));
 }
 
 function parseOnly(value: string | undefined): FillKind[] | undefined {
@@ -91,7 +115,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
   checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang']);
   const [input] = args.positionals;
   if (!input) throw new UsageError('fill needs IN');
-  const out = requireOut(args, input);
+  const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'));
   const zh = locale === 'zh-CN';
   let loaded;
@@ -110,8 +134,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
     io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
     return 2;
   }
-  applyPatchToWorksheet(loaded.worksheet, result.patch);
-  await loaded.workbook.xlsx.writeFile(out);
+  await copyOfPatch(out, loaded, result.patch);
   io.out(zh ? `已写入 ${out}：填充 ${result.patch.writes.length} 个单元格` : `Wrote ${out}: ${result.patch.writes.length} cells filled`);
   for (const w of result.patch.writes) io.out(`  ${w.address}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
   for (const s of result.patch.skipped) {
@@ -127,7 +150,7 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   checkKnown(args, ['out', 'sheet', 'lang']);
   const [input] = args.positionals;
   if (!input) throw new UsageError('annotate needs IN');
-  const out = requireOut(args, input);
+  const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'));
   let loaded;
   try {
@@ -141,9 +164,10 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
     io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
     return 2;
   }
-  highlightIssues(loaded.worksheet, result.issues, locale);
-  writeResultSheet(loaded.workbook, loaded.worksheet.name, result.issues.map((issue) => ({ issue })), locale);
-  await loaded.workbook.xlsx.writeFile(out);
+  const sheetName = loaded.sheet.name;
+  await writeCopy(out, loaded, highlightWrites(result.issues, locale), (p) =>
+    p.putSheet(RESULT_SHEET, (styles) => resultSheetXml(styles, sheetName, result.issues.map((issue) => ({ issue })), locale)),
+  );
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   io.out(locale === 'zh-CN' ? `已写入 ${out}：${errors} 个错误，${result.issues.length - errors} 个提示` : `Wrote ${out}: ${errors} errors, ${result.issues.length - errors} warnings`);
   return errors > 0 ? 1 : 0;
@@ -152,14 +176,14 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
 export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'year']);
   checkKnown(args, ['out', 'sample', 'year']);
-  const out = requireOut(args);
+  const out = await requireOut(args);
   const yearFlag = stringFlag(args, 'year');
   const year = yearFlag ? Number(yearFlag) : undefined;
   if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) throw new UsageError('--year takes a four-digit year');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
   writeTemplate(wb, buildTemplate({ sample: args.flags.has('sample'), year }));
-  await wb.xlsx.writeFile(out);
+  await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
   io.out(`已写入 ${out}${args.flags.has('sample') ? '（示例数据）' : ''}`);
   return 0;
 }
@@ -170,8 +194,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   const [input] = args.positionals;
   if (!input) throw new UsageError('roll needs IN (or LAST --into THIS)');
   const into = stringFlag(args, 'into');
-  const out = requireOut(args, input);
-  if (into && path.resolve(out) === path.resolve(into)) throw new UsageError('--out must differ from --into: the input is never modified');
+  const out = await requireOut(args, into ? [input, into] : [input]);
   const locale = localeOf(stringFlag(args, 'lang'));
   const zh = locale === 'zh-CN';
   let source;
@@ -189,8 +212,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
       io.err(`${input}: ${notFoundReason(r.lookedFor, locale)}`);
       return 2;
     }
-    applyPatchToWorksheet(source.worksheet, r.patch);
-    await source.workbook.xlsx.writeFile(out);
+    await copyOfPatch(out, source, r.patch);
     io.out(zh ? `已写入 ${out}：${r.fromYear ?? '?'} 年 → ${r.toYear ?? '?'} 年，改写 ${r.patch.writes.length} 个单元格` : `Wrote ${out}: ${r.fromYear ?? '?'} → ${r.toYear ?? '?'}, ${r.patch.writes.length} cells changed`);
     return 0;
   }
@@ -199,8 +221,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     io.err(`${r.found.last ? into : input}: ${notFoundReason(r.lookedFor, locale)}`);
     return 2;
   }
-  applyPatchToWorksheet(target.worksheet, r.patch);
-  await target.workbook.xlsx.writeFile(out);
+  await copyOfPatch(out, target, r.patch);
   io.out(zh ? `已写入 ${out}：导入 ${r.patch.writes.length} 个单元格，匹配 ${r.matched?.length ?? 0} 行` : `Wrote ${out}: ${r.patch.writes.length} cells imported, ${r.matched?.length ?? 0} rows matched`);
   for (const w of r.warnings ?? []) io.out(`  ! ${w}`);
   const side = (s: 'this' | 'last') => (s === 'this' ? (zh ? '本年表中无上年对应' : 'this year, not found last year') : zh ? '上年表中有、本年表无' : 'last year, not found this year');
@@ -224,22 +245,28 @@ export async function cmdReview(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'lang']);
   checkKnown(args, ['out', 'lang']);
   if (args.positionals.length === 0) throw new UsageError('review needs folders or files');
-  const out = requireOut(args);
   const locale = localeOf(stringFlag(args, 'lang'));
   const files = await expandInputs(args.positionals);
+  // OUT is checked before any form is read: never one of the forms, in a folder that exists.
+  const out = await requireOut(args, files);
   const rows: ReviewRow[] = [];
-  // Issue rows go to a scratch file as each form is checked, so memory does not grow with the number of forms.
-  const scratch = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-')), 'issues.jsonl');
-  const sink = createWriteStream(scratch);
-  for (const [i, file] of files.entries()) {
-    const r = await reviewFile(file, locale);
-    rows.push(r.row);
-    for (const issue of r.issues) sink.write(`${JSON.stringify(issue)}\n`);
-    progress(io, i + 1, files.length, file);
+  // Issue rows go to a scratch file as each form is checked, so memory does not grow with the number of forms;
+  // the scratch folder goes whatever happens, so no department's data stays behind.
+  const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));
+  try {
+    const scratch = path.join(scratchDir, 'issues.jsonl');
+    const sink = createWriteStream(scratch);
+    for (const [i, file] of files.entries()) {
+      const r = await reviewFile(file, locale);
+      rows.push(r.row);
+      for (const issue of r.issues) sink.write(`${JSON.stringify(issue)}\n`);
+      progress(io, i + 1, files.length, file);
+    }
+    await new Promise<void>((resolve, reject) => sink.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await writeOutput(out, (tmp) => writeReviewWorkbook(tmp, rows, readJsonLines<ReviewIssueRow>(scratch), locale));
+  } finally {
+    await fs.rm(scratchDir, { recursive: true, force: true });
   }
-  await new Promise<void>((resolve) => sink.end(resolve));
-  await writeReviewWorkbook(out, rows, readJsonLines<ReviewIssueRow>(scratch), locale);
-  await fs.rm(path.dirname(scratch), { recursive: true, force: true });
   const bad = rows.filter((r) => r.status === 'unreadable').length;
   const failing = rows.filter((r) => r.status === 'errors').length;
   io.out(locale === 'zh-CN' ? `已写入 ${out}：${files.length} 份，${failing} 份有错误，${bad} 份无法读取` : `Wrote ${out}: ${files.length} forms, ${failing} with errors, ${bad} unreadable`);

@@ -8,9 +8,8 @@ import path from 'path';
 import { check } from '../engine';
 import { countStatuses, statusOf, type ReviewCounts } from '../review/explanations';
 import type { Issue, Locale } from '../rules/rule';
-import { readExplanations } from '../xlsx/explanation-store';
-import { pickWorksheet, readWorkbook } from '../xlsx/workbook';
-import { worksheetToGrid } from '../xlsx/to-grid';
+import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
+import { pickSheet, readSheetGrid, readWorkbook } from '../xlsx/workbook';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import { toA1 } from '../grid/address';
 
@@ -52,7 +51,7 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       const entries = await fs.readdir(input, { withFileTypes: true });
       const nested = await expandInputs(
         entries
-          .filter((e) => e.isDirectory() || (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')))
+          .filter((e) => e.isDirectory() || (/\.xls[xm]$/i.test(e.name) && !e.name.startsWith('~$')))
           .map((e) => path.join(input, e.name))
           .sort(),
       );
@@ -71,8 +70,10 @@ export async function reviewFile(file: string, locale: Locale): Promise<{ row: R
   const base: ReviewRow = { file, department: '', filler: '', errors: 0, openWarnings: 0, explainedWarnings: 0, status: 'unreadable' };
   try {
     const wb = await readWorkbook(file);
-    const grid = worksheetToGrid(pickWorksheet(wb));
-    const result = check(grid, { explanations: readExplanations(wb) });
+    const grid = readSheetGrid(wb, pickSheet(wb.pkg));
+    const stored = wb.pkg.sheet(EXPLANATION_SHEET);
+    const explanations = stored?.part ? explanationsFromGrid(readSheetGrid(wb, stored)) : [];
+    const result = check(grid, { explanations });
     if (!result.found) return { row: { ...base, reason: locale === 'zh-CN' ? '未找到申报表' : 'no form found' }, issues: [] };
     const h = result.form!.header;
     const valueAt = (f: typeof h.deptName) => (f ? text(grid.cells.get(`${f.value.row},${f.value.col}`)?.value) : '');

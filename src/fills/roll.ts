@@ -7,7 +7,7 @@
 import { toA1, type CellRef } from '../grid/address';
 import type { CellValue, Grid } from '../grid/types';
 import type { FormMap, YearColumn } from '../locate/form-map';
-import { applyPatch, type CellWrite, type Patch } from '../patch';
+import { applyPatch, type CellWrite, type Patch, type SkippedWrite } from '../patch';
 import { FormContext } from '../read/context';
 import { dateToSerial, serialToDate } from '../read/values';
 import { runFills } from './fill';
@@ -23,6 +23,8 @@ export interface RollResult {
 /** Collects writes, dropping those that would not change the cell. */
 export class WriteSet {
   readonly writes: CellWrite[] = [];
+  /** Cells left alone because they hold a formula (a 合计 that sums its items stays a SUM). */
+  readonly skipped: SkippedWrite[] = [];
   private readonly seen = new Set<string>();
   constructor(private readonly grid: Grid) {}
 
@@ -30,6 +32,11 @@ export class WriteSet {
     const address = toA1(ref);
     if (this.seen.has(address)) return;
     const cell = this.grid.cells.get(`${ref.row},${ref.col}`);
+    if (cell?.formula) {
+      this.seen.add(address);
+      this.skipped.push({ address, reason: 'roll', because: 'formula', wanted: value, found: cell.value, formula: cell.formula });
+      return;
+    }
     const same = !cell?.formula && (cell?.value ?? null) === value && (extra.numberFormat === undefined || extra.numberFormat === cell?.numberFormat);
     if (same && !extra.note) return;
     this.seen.add(address);
@@ -94,7 +101,7 @@ export function rollForward(grid: Grid, form: FormMap): RollResult {
   const rolled = applyPatch(grid, { sheetName: grid.sheetName, writes: w.writes, skipped: [] });
   const refill = runFills(rolled, form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
   const writes = [...w.writes.filter((x) => !refill.patch.writes.some((r) => r.address === x.address)), ...refill.patch.writes.map((x) => ({ ...x, reason: 'roll' as const }))];
-  return { patch: { sheetName: grid.sheetName, writes, skipped: [] }, fromYear, toYear: fromYear === null ? null : fromYear + 1 };
+  return { patch: { sheetName: grid.sheetName, writes, skipped: [...w.skipped, ...refill.patch.skipped] }, fromYear, toYear: fromYear === null ? null : fromYear + 1 };
 }
 
 function shiftYearHeader(grid: Grid, w: WriteSet, c: YearColumn): void {

@@ -1,31 +1,33 @@
 /**
- * Annotated copies for reviewers: each issue's cells filled red (errors) or amber (warnings) with a note,
- * and a 检查结果 sheet listing every issue with links that jump to its cells. Print-ready on A4.
+ * Annotated copies for reviewers: each issue's cells filled red (errors) or amber (warnings) with a note
+ * added after the cell's own, and a 检查结果 sheet listing every issue with links that jump to its cells.
+ * Written into the user's own package (see ooxml/patcher): only the blamed cells get new style records.
  */
-import type ExcelJS from 'exceljs';
-import { toA1 } from '../grid/address';
+import { columnName, toA1 } from '../grid/address';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import type { CellWriteSpec } from '../ooxml/patcher';
+import type { StyleBook } from '../ooxml/styles';
+import { escapeXml } from '../ooxml/xml';
 import type { Issue, Locale } from '../rules/rule';
-import { RESULT_SHEET } from './workbook';
 
 export const MARK_COLORS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
-export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale = 'zh-CN'): void {
+/** One write per blamed cell: its fill by the worst severity, and a note with every message that blames it. */
+export function highlightWrites(issues: readonly Issue[], locale: Locale = 'zh-CN'): CellWriteSpec[] {
   const notes = new Map<string, { severity: Issue['severity']; lines: string[] }>();
   for (const issue of issues) {
     for (const ref of issue.cells) {
       const key = toA1(ref);
-      const entry = notes.get(key) ?? { severity: issue.severity, lines: [] };
+      let entry = notes.get(key);
+      if (!entry) {
+        entry = { severity: issue.severity, lines: [] };
+        notes.set(key, entry);
+      }
       if (issue.severity === 'error') entry.severity = 'error';
       entry.lines.push(`[${SEVERITY_NAMES[issue.severity][locale]}] ${issueMessage(issue, locale)}`);
-      notes.set(key, entry);
     }
   }
-  for (const [address, { severity, lines }] of notes) {
-    const cell = ws.getCell(address);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLORS[severity] } };
-    cell.note = lines.join('\n');
-  }
+  return [...notes].map(([address, { severity, lines }]) => ({ address, fill: MARK_COLORS[severity], note: lines.join('\n') }));
 }
 
 export interface ResultRow {
@@ -34,13 +36,15 @@ export interface ResultRow {
   explanation?: string;
 }
 
-/** Writes (or rewrites) the 检查结果 sheet. */
-export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: ResultRow[], locale: Locale = 'zh-CN'): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(RESULT_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(RESULT_SHEET, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
+function cell(ref: string, value: string | number, style?: number): string {
+  const s = style ? ` s="${style}"` : '';
+  if (typeof value === 'number') return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  if (value === '') return style ? `<c r="${ref}"${s}/>` : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+}
+
+/** The 检查结果 worksheet's XML: header row, one row per issue, internal links, frozen header, filter, A4 landscape. */
+export function resultSheetXml(styles: StyleBook, sheetName: string, rows: readonly ResultRow[], locale: Locale = 'zh-CN'): string {
   const zh = locale === 'zh-CN';
   const withFile = rows.some((r) => r.file);
   const headers = [
@@ -54,14 +58,16 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
     zh ? '规则' : 'Rule',
     zh ? '审核说明' : 'Explanation',
   ];
-  ws.addRow(headers);
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const head = styles.derive(0, { fill: 'FFD9E1F2', bold: true });
+  const lastCol = columnName(headers.length - 1);
+  const out: string[] = [`<row r="1">${headers.map((h, i) => cell(`${columnName(i)}1`, h, head)).join('')}</row>`];
+  const links: string[] = [];
+  const cellsCol = withFile ? 4 : 3;
   rows.forEach(({ file, issue, explanation }, i) => {
+    const r = i + 2;
     const cells = issue.cells.map(toA1);
-    const row = ws.addRow([
+    const values: (string | number)[] = [
       ...(withFile ? [file ?? ''] : []),
       i + 1,
       SEVERITY_NAMES[issue.severity][locale],
@@ -71,17 +77,25 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
       issue.expected ?? '',
       issue.rule,
       explanation ?? '',
-    ]);
-    row.alignment = { wrapText: true, vertical: 'top' };
-    const cellsCol = withFile ? 5 : 4;
-    if (cells.length > 0 && !withFile) {
-      // An internal link jumps to the first blamed cell of the checked sheet.
-      row.getCell(cellsCol).value = { text: cells.join(', '), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cells[0]}` };
-      row.getCell(cellsCol).font = { color: { argb: 'FF0563C1' }, underline: true };
-    }
-    row.getCell(withFile ? 3 : 2).font = { bold: true, color: { argb: issue.severity === 'error' ? 'FFC00000' : 'FF9C5700' } };
+    ];
+    out.push(`<row r="${r}">${values.map((v, c) => cell(`${columnName(c)}${r}`, v)).join('')}</row>`);
+    // An internal link (a location, no relationship) jumps to the first blamed cell of the checked sheet.
+    if (cells.length > 0 && !withFile) links.push(`<hyperlink ref="${columnName(cellsCol)}${r}" location="${escapeXml(`'${sheetName.replace(/'/g, "''")}'!${cells[0]}`)}" display="${escapeXml(cells.join(', '))}"/>`);
   });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  return ws;
+  const last = rows.length + 1;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${lastCol}${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetData>${out.join('')}</sheetData>` +
+    `<autoFilter ref="A1:${lastCol}${last}"/>` +
+    (links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    '</worksheet>'
+  );
 }

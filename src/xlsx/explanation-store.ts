@@ -1,5 +1,6 @@
 /** 审核说明 inside the workbook: a very hidden sheet both the add-in and the command line read and write. */
 import type ExcelJS from 'exceljs';
+import type { Grid } from '../grid/types';
 import type { Explanation } from '../review/explanations';
 
 export const EXPLANATION_SHEET = 'jixiao_explanations';
@@ -23,4 +24,14 @@ export function writeExplanations(wb: ExcelJS.Workbook, explanations: readonly E
   const ws = wb.addWorksheet(EXPLANATION_SHEET, { state: 'veryHidden' });
   ws.addRow(HEADER);
   for (const e of explanations) ws.addRow([e.key, e.rule, e.cells, e.text, e.at]);
+}
+
+/** The same rows read from a grid of the explanations sheet (the command line reads sheets as grids). */
+export function explanationsFromGrid(grid: Grid): Explanation[] {
+  const out: Explanation[] = [];
+  for (let row = 1; row < grid.rowCount; row++) {
+    const v = (col: number) => String(grid.cells.get(`${row},${col}`)?.value ?? '');
+    if (v(0) && v(3)) out.push({ key: v(0), rule: v(1), cells: v(2), text: v(3), at: v(4) });
+  }
+  return out;
 }

@@ -1,17 +1,16 @@
-/** Opens a workbook file and the sheet to work on, as an ExcelJS sheet and as a plain grid. */
-import type ExcelJS from 'exceljs';
+/** Opens a workbook file and the sheet to work on: the package (for surgical writes) and a plain grid. */
 import type { Grid } from '../grid/types';
-import { worksheetToGrid } from './to-grid';
-import { pickWorksheet, readWorkbook } from './workbook';
+import type { SheetInfo } from '../ooxml/package';
+import { pickSheet, readSheetGrid, readWorkbook, type OpenedWorkbook } from './workbook';
 
 export interface LoadedSheet {
-  workbook: ExcelJS.Workbook;
-  worksheet: ExcelJS.Worksheet;
+  workbook: OpenedWorkbook;
+  sheet: SheetInfo;
   grid: Grid;
 }
 
 export async function loadSheet(file: string, sheet?: string): Promise<LoadedSheet> {
   const workbook = await readWorkbook(file);
-  const worksheet = pickWorksheet(workbook, sheet);
-  return { workbook, worksheet, grid: worksheetToGrid(worksheet) };
+  const info = pickSheet(workbook.pkg, sheet);
+  return { workbook, sheet: info, grid: readSheetGrid(workbook, info) };
 }
