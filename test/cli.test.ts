@@ -7,6 +7,7 @@ import { main } from '../src/cli/main';
 import { PAPER_XLSX } from './support/forms';
 import { loadSheet } from '../src/xlsx/load';
 import { check } from '../src/engine';
+import { openPackage } from '../src/ooxml/package';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -179,7 +180,9 @@ describe('annotate', () => {
     expect(String(ws.getCell('D13').note)).toContain('7969.25');
     const results = wb.getWorksheet('检查结果')!;
     expect(results.rowCount).toBe(15);
-    const link = results.getCell('D2').value as ExcelJS.CellHyperlinkValue;
-    expect(link.hyperlink).toBe("#'申报表'!D13");
+    // An internal link is a location on the <hyperlink> element, with no relationship.
+    const pkg = openPackage(await fs.readFile(out));
+    const resultXml = pkg.text(pkg.sheet('检查结果')!.part!);
+    expect(resultXml).toContain(`<hyperlink ref="D2" location="'申报表'!D13"`);
   });
 });

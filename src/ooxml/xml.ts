@@ -96,8 +96,11 @@ export function runText(xml: string): string {
   return out;
 }
 
-/** Replaces or adds an attribute in a start tag. */
-export function setAttr(tag: string, name: string, value: string): string {
+/** Replaces or adds an attribute in a start tag (or in the start tag of a whole element). */
+export function setAttr(element: string, name: string, value: string): string {
+  const end = element.indexOf('>') + 1;
+  if (end > 0 && end < element.length) return setAttr(element.slice(0, end), name, value) + element.slice(end);
+  const tag = element;
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
