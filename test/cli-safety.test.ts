@@ -1,0 +1,240 @@
+/**
+ * Unsafe paths and hostile files, each with the message it gets: OUT as a symlink or hard link to IN,
+ * review onto one of its forms, a missing output folder, a failed write over an existing OUT, a zip bomb,
+ * a FIFO, and formats we do not read.
+ */
+import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
+import { main } from '../src/cli/main';
+import { writeOutput } from '../src/cli/output';
+import { writeZip } from '../src/ooxml/zip';
+import { PAPER_XLSX } from './support/forms';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+let dir: string;
+let input: string;
+let inputHash: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-safety-'));
+  input = path.join(dir, 'form.xlsx');
+  await fs.copyFile(PAPER_XLSX, input);
+  inputHash = await sha(input);
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('OUT is never an input', () => {
+  it.each(['fill', 'annotate', 'roll'])('%s refuses a symlink to IN and leaves IN as it was', async (command) => {
+    const link = path.join(dir, `link-${command}.xlsx`);
+    await fs.symlink(input, link);
+    const r = await run(command, input, '--out', link);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out 指向输入文件');
+    expect(r.stderr).toContain('the input is never modified');
+    expect(await sha(input)).toBe(inputHash);
+  });
+
+  it.each(['fill', 'annotate', 'roll'])('%s refuses a hard link to IN', async (command) => {
+    const hard = path.join(dir, `hard-${command}.xlsx`);
+    await fs.link(input, hard);
+    const r = await run(command, input, '--out', hard);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('链接或硬链接');
+    expect(await sha(input)).toBe(inputHash);
+  });
+
+  it('roll --into refuses OUT as a link to THIS', async () => {
+    const link = path.join(dir, 'link-into.xlsx');
+    await fs.symlink(input, link);
+    const r = await run('roll', PAPER_XLSX, '--into', input, '--out', link);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out 指向输入文件');
+    expect(await sha(input)).toBe(inputHash);
+  });
+
+  it('review refuses an OUT that is one of the forms it reviews, before reading any', async () => {
+    const folder = path.join(dir, 'forms');
+    await fs.mkdir(folder);
+    await fs.copyFile(PAPER_XLSX, path.join(folder, 'a.xlsx'));
+    const before = await sha(path.join(folder, 'a.xlsx'));
+    const r = await run('review', folder, '--out', path.join(folder, 'a.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out 指向输入文件');
+    expect(await sha(path.join(folder, 'a.xlsx'))).toBe(before);
+  });
+});
+
+describe('output folders and failed writes', () => {
+  it.each([
+    ['fill', []],
+    ['annotate', []],
+    ['roll', []],
+    ['template', []],
+    ['review', []],
+  ])('%s into a missing folder: a clear error, exit 2, nothing left in the temp folder', async (command) => {
+    const tmpBefore = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('jixiao-review-'));
+    const out = path.join(dir, 'no-such-folder', 'out.xlsx');
+    const args = command === 'template' ? ['template', '--out', out] : [command, input, '--out', out];
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('输出文件夹不存在');
+    expect(r.stderr).toContain('the output folder does not exist');
+    const tmpAfter = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('jixiao-review-'));
+    expect(tmpAfter.filter((n) => !tmpBefore.includes(n))).toEqual([]);
+  });
+
+  it('an OUT that is a folder is a clear error', async () => {
+    const r = await run('fill', input, '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('输出路径是一个文件夹');
+  });
+
+  it('a write that fails leaves an existing OUT untouched and no temporary file behind', async () => {
+    const out = path.join(dir, 'existing.xlsx');
+    await fs.writeFile(out, 'the previous copy');
+    await expect(
+      writeOutput(out, async (tmp) => {
+        await fs.writeFile(tmp, 'half a workbook');
+        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      }),
+    ).rejects.toThrow('写入 ' + out + ' 失败：磁盘空间不足 (no space left on the disk)；原有文件未改动');
+    expect(await fs.readFile(out, 'utf8')).toBe('the previous copy');
+    expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a copy that cannot be built (unreadable IN) leaves an existing OUT untouched', async () => {
+    const out = path.join(dir, 'kept.xlsx');
+    await fs.writeFile(out, 'the previous copy');
+    const bad = path.join(dir, 'bad.xlsx');
+    await fs.writeFile(bad, 'not a zip');
+    for (const command of ['fill', 'annotate', 'roll']) {
+      const r = await run(command, bad, '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('不是 zip 压缩包');
+    }
+    expect(await fs.readFile(out, 'utf8')).toBe('the previous copy');
+  });
+
+  it('review writes its workbook through a temporary file and cleans its scratch folder', async () => {
+    const tmpBefore = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('jixiao-review-'));
+    const out = path.join(dir, 'review.xlsx');
+    const r = await run('review', input, '--out', out);
+    expect(r.code).toBe(1);
+    expect((await fs.stat(out)).size).toBeGreaterThan(1000);
+    expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('jixiao-review-') && !tmpBefore.includes(n))).toEqual([]);
+  });
+});
+
+describe('hostile inputs', () => {
+  it('a zip bomb is refused at the per-part limit without inflating it whole', async () => {
+    // 210 MB of zeros deflates to about 200 KB: one part past the 200 MB limit.
+    const big = Buffer.alloc(210 * 2 ** 20);
+    const deflated = zlib.deflateRawSync(big, { level: 9 });
+    const crc = zlib.crc32(big) >>> 0;
+    const bomb = bombZip(deflated, crc, big.length);
+    const file = path.join(dir, 'bomb.xlsx');
+    await fs.writeFile(file, bomb);
+    const before = process.memoryUsage().rss;
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('超过 200 MB');
+    expect(r.stdout).toContain('zip bomb');
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 2 ** 20);
+  });
+
+  it('a FIFO named .xlsx is refused at once instead of hanging', async () => {
+    const fifo = path.join(dir, 'pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('check', fifo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('不是普通文件');
+    expect(r.stdout).toContain('not a regular file');
+    const f = await run('fill', fifo, '--out', path.join(dir, 'from-fifo.xlsx'));
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('不是普通文件');
+  });
+
+  it.each([
+    ['old.xls', '另存为” .xlsx', 'soffice --headless --convert-to xlsx'],
+    ['calc.ods', '另存为” .xlsx', 'soffice --headless --convert-to xlsx'],
+    ['data.csv', '没有申报表的合并单元格和格式', 'save it as .xlsx'],
+  ])('%s gets a message on how to convert it', async (name, zh, en) => {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, 'a,b\n1,2\n');
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(zh);
+    expect(r.stdout).toContain(en);
+  });
+
+  it('a Word document is not taken for a workbook', async () => {
+    const docx = writeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+      { name: '_rels/.rels', data: Buffer.from('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>') },
+    ]);
+    const file = path.join(dir, 'letter.xlsx');
+    await fs.writeFile(file, docx);
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('可能是 Word 或 PowerPoint 文件');
+  });
+});
+
+/** A minimal workbook package whose only worksheet part is `deflated` (declared size `size`). */
+function bombZip(deflated: Buffer, crc: number, size: number): Buffer {
+  const parts: [string, string][] = [
+    ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'],
+    ['_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'],
+    ['xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'],
+    ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
+  ];
+  const head = Buffer.from(writeZip(parts.map(([name, text]) => ({ name, data: Buffer.from(text) }))));
+  // Append the bomb entry by hand: local header + data, then a central directory listing all five.
+  const endAt = head.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const cdOffset = head.readUInt32LE(endAt + 16);
+  const cdSize = head.readUInt32LE(endAt + 12);
+  const localPart = head.subarray(0, cdOffset);
+  const central = head.subarray(cdOffset, cdOffset + cdSize);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(deflated.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const cd = Buffer.alloc(46);
+  cd.writeUInt32LE(0x02014b50, 0);
+  cd.writeUInt16LE(20, 4);
+  cd.writeUInt16LE(20, 6);
+  cd.writeUInt16LE(8, 10);
+  cd.writeUInt32LE(crc, 16);
+  cd.writeUInt32LE(deflated.length, 20);
+  cd.writeUInt32LE(size, 24);
+  cd.writeUInt16LE(name.length, 28);
+  cd.writeUInt32LE(localPart.length, 42);
+  const newCd = Buffer.concat([central, cd, name]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(5, 8);
+  end.writeUInt16LE(5, 10);
+  end.writeUInt32LE(newCd.length, 12);
+  end.writeUInt32LE(localPart.length + local.length + name.length + deflated.length, 16);
+  return Buffer.concat([localPart, local, name, deflated, newCd, end]);
+}
