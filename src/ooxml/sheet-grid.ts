@@ -109,7 +109,7 @@ export function sheetToGrid(pkg: SpreadsheetPackage, sheetPart: string, sheetNam
       value = is ? runText(is[1]) : '';
     } else {
       const v = V_EL.exec(inner);
-      if (v) {
+      if (v && v[1] !== '') {
         const text = v[1];
         if (type === 's') value = strings[Number(text)] ?? '';
         else if (type === 'str') value = decodeXstring(text);
