@@ -5,10 +5,12 @@ import { benchBundle, buildProduction } from './bundle';
 import { benchAdapter } from './adapter';
 import { benchBrowser } from './browser';
 import { benchReview } from './review';
+import { benchAnnotateLarge } from './annotate';
 
 async function main(): Promise<void> {
   console.log(`# jixiao benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  for (const part of [benchCore, benchAdapter, benchCli, benchReview]) {
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (figures scale with other work on the machine)`);
+  for (const part of [benchCore, benchAdapter, benchCli, () => benchAnnotateLarge(200000), benchReview]) {
     for (const line of await part()) console.log(line);
   }
   const dist = await buildProduction();
