@@ -2,7 +2,7 @@
  * A bounded zip reader and a faithful zip writer for Office packages (.xlsx, .xlsm, .docx).
  *
  * Reading: `openZip(bytes)` lists the parts from the central directory without inflating anything; a part is
- * inflated only when asked for (`text(name)` / `bytes(name)`), and never past the limits: each part and the
+ * inflated only when asked for (`read(name)` / `text(name)`), and never past the limits: each part and the
  * total inflated by one archive are capped (200 MB / 300 MB by default), checked against the declared size
  * first and enforced while inflating (a zip bomb's declared sizes may lie). `readParts(bytes)` is the one-call
  * form: bytes -> named parts.
