@@ -31,7 +31,7 @@ it.each([
   ['empty.xlsx', /未找到申报表.*当年金额/],
   ['no-form.xlsx', /未找到申报表.*一级指标/],
   ['encrypted.xlsx', /已加密|encrypted/],
-  ['corrupt.xlsx', /不是有效的 \.xlsx 文件/],
+  ['corrupt.xlsx', /文件已损坏或不完整.*damaged or truncated/],
 ])('%s: exit 2 with a one-line reason', async (name, reason) => {
   const { code, report } = await checkJson(files[name as keyof typeof files]);
   expect(code).toBe(2);
