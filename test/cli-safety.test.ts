@@ -139,6 +139,14 @@ describe('output folders and failed writes', () => {
   });
 });
 
+it('an .xlsm stays .xlsm: an .xlsx name for its copy is refused', async () => {
+  const xlsm = path.join(__dirname, 'fixtures', 'corpus', 'macro.xlsm');
+  const r = await run('fill', xlsm, '--out', path.join(dir, 'macro-copy.xlsx'));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('输出文件名应以 .xlsm 结尾');
+  expect((await run('fill', xlsm, '--out', path.join(dir, 'macro-copy.xlsm'))).code).toBe(0);
+});
+
 describe('hostile inputs', () => {
   it('a zip bomb is refused at the per-part limit without inflating it whole', async () => {
     // 210 MB of zeros deflates to about 200 KB: one part past the 200 MB limit.

@@ -86,6 +86,11 @@ async function requireOut(args: ReturnType<typeof parseArgs>, inputs: readonly s
 
 /** Writes the copy: the input's own package with only these cells (and what they need) rewritten. */
 async function writeCopy(out: string, loaded: LoadedSheet, writes: CellWriteSpec[], extra?: (p: PackagePatcher) => void): Promise<void> {
+  // A macro-enabled package under an .xlsx name is refused by Excel: the copy keeps the input's kind.
+  const macro = /macroEnabled/i.test(loaded.workbook.pkg.text('[Content_Types].xml'));
+  if (macro && !/\.xl[st]m$/i.test(out)) {
+    throw new UsageError(`输入是启用宏的工作簿，输出文件名应以 .xlsm 结尾：${out} (the input is macro-enabled: OUT must end in .xlsm)`);
+  }
   let bytes: Uint8Array;
   try {
     const patcher = new PackagePatcher(loaded.workbook.pkg);
