@@ -30,7 +30,7 @@ import {
   type AmountWatch,
   type ExcelHost,
 } from '../src/excel';
-import { readExplanations, writeExplanations, type ExplanationStore } from '../src/excel/explanations';
+import { EXPLANATION_SHEET, readExplanations, writeExplanations, type ExplanationStore } from '../src/excel/explanations';
 import * as engine from '../src/engine';
 import type { CheckResult, FillKind } from '../src/engine';
 import { parseA1 } from '../src/grid/address';
@@ -388,14 +388,19 @@ export class PaneController {
       if (issue.severity === 'error') throw new PaneError('error-not-explainable', both((s) => s.errorsCannotBeExplained));
       const cells = cellsText(issue).replace(/\s+/g, '');
       let next = explain(this.state.explanations, issue, text, cells);
+      let createdVisible = false;
       try {
         if (!this.store) throw new Error('store unknown');
-        this.store = (await writeExplanations(this.host, next, this.store)).store;
+        const written = await writeExplanations(this.host, next, this.store);
+        this.store = written.store;
+        createdVisible = written.createdVisible;
       } catch {
         // The sheet changed since it was read (or was never read): read it again and write once more.
         const read = await readExplanations(this.host);
         next = explain(read.explanations, issue, text, cells);
-        this.store = (await writeExplanations(this.host, next, read.store)).store;
+        const written = await writeExplanations(this.host, next, read.store);
+        this.store = written.store;
+        createdVisible = written.createdVisible;
       }
       const check = this.state.check;
       const issues = check
@@ -407,7 +412,11 @@ export class PaneController {
       this.set({
         explanations: next,
         check: check && issues ? { ...check, issues } : check,
-        message: { intent: 'success', text: both((s) => (text.trim() ? s.explainSaved : s.explainCleared)) },
+        // Where hiding would clear the undo stack the sheet stays visible (src/excel/explanations.ts): say so.
+        message: {
+          intent: 'success',
+          text: both((s) => (createdVisible ? s.explainSavedVisible(EXPLANATION_SHEET) : text.trim() ? s.explainSaved : s.explainCleared)),
+        },
       });
     });
 

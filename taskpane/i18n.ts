@@ -57,6 +57,8 @@ const zh = {
   explainPlaceholder: '说明为何此提示可以保留，例如资金变动的原因',
   explainSave: '保存',
   explainSaved: '审核说明已保存到工作簿。',
+  explainSavedVisible: (sheet: string) =>
+    `审核说明已保存到工作表“${sheet}”。隐藏工作表在此版本 Excel 中无法撤销、会清空撤销记录，所以该表未隐藏；如需隐藏，可右键点击工作表标签。`,
   explainCleared: '审核说明已删除。',
   explainedAs: (text: string) => `说明：${text}`,
   errorsCannotBeExplained: '强制错误须修改，不能通过说明放行。',
@@ -219,6 +221,8 @@ const en: Strings = {
   explainPlaceholder: 'Why this warning may stand, e.g. the reason for a funding change',
   explainSave: 'Save',
   explainSaved: 'Explanation saved in the workbook.',
+  explainSavedVisible: (sheet: string) =>
+    `Explanation saved on the sheet "${sheet}". Hiding a sheet cannot be undone in this Excel and would clear your undo history, so the sheet was left visible; right-click its tab to hide it.`,
   explainCleared: 'Explanation removed.',
   explainedAs: (text: string) => `Explanation: ${text}`,
   errorsCannotBeExplained: 'Errors must be corrected; they cannot be explained away.',

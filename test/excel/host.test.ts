@@ -1,5 +1,5 @@
 /** The host seam, run options, error translation and the cell helpers. */
-import { officeHost } from '../../src/excel';
+import { officeHost, readSheet } from '../../src/excel';
 import { addressChunks, cellBlocks, fromExcel, needsTextGuard, splitAreaAddress, toExcelInput } from '../../src/excel/cells';
 import { toAdapterError } from '../../src/excel/errors';
 import { fillFromColor, fillFromProps } from '../../src/excel/fills';
@@ -76,6 +76,28 @@ describe('errors', () => {
     expect(toAdapterError({ code: 'InvalidOperationInCellEditMode' }).code).toBe('cell-edit-mode');
     expect(toAdapterError({ code: 'ApiNotFound' }).code).toBe('unsupported');
     expect(toAdapterError(new Error('boom')).text('zh-CN')).toBe('Excel 报告了一个错误：boom');
+  });
+
+  it('says what happened in both languages: refused, protected, or busy editing a cell', async () => {
+    const denied = toAdapterError({ code: 'AccessDenied' }, 'S');
+    expect(denied.text('zh-CN')).toContain('AccessDenied');
+    expect(denied.text('zh-CN')).toContain('只读');
+    expect(denied.text('en-US')).toContain('read-only');
+    const protectedSheet = toAdapterError({ code: 'AccessDenied' }, 'S', { protected: true });
+    expect(protectedSheet.text('zh-CN')).toBe('工作表“S”受保护，未做任何修改。请先撤销工作表保护，再重试。');
+    expect(protectedSheet.text('en-US')).toContain('"S" is protected');
+
+    // A host whose Office.js does not honour delayForCellEdit (the library checks a "DelayForCellEdit"
+    // flag of the host): the batch fails while the user types in a cell.
+    const { xl, host } = strict();
+    xl.loadGrid({ sheetName: 'S', cells: new Map([['0,0', { value: 1 }]]), merges: [], rowCount: 1, colCount: 1 });
+    const ignoring = { ...host, run: <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>) => host.run(batch) };
+    xl.beginCellEdit();
+    const err = await readSheet(ignoring).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'cell-edit-mode' });
+    expect((err as { text(l: string): string }).text('zh-CN')).toContain('单元格编辑');
+    expect((err as { text(l: string): string }).text('en-US')).toContain('cell-edit mode');
+    xl.endCellEdit();
   });
 });
 

@@ -20,7 +20,9 @@ import {
   WEB,
   type RealExcelProfile,
 } from '../support/strict-excel';
-import { gridOf } from '../support/forms';
+import { gridOf, paperGrid } from '../support/forms';
+import { PaneController } from '../../taskpane/controller';
+import { DEFAULT_SETTINGS } from '../../taskpane/settings';
 import { formOfRows } from '../../bench/core';
 import { fakeCheck, fakeFill, hostOf, issue, spreadIssues, tableGrid } from './helpers';
 
@@ -206,5 +208,29 @@ describe('a Microsoft 365 host at ExcelApi 1.20 running the local office.js 1.1.
     expect(xl.snapshot()).toEqual(before);
     // No run carried mergeUndoGroup: the library would drop it (each sync its own undo entry), harmlessly.
     expect(xl.runs.some((r) => r.options.mergeUndoGroup)).toBe(false);
+  });
+});
+
+describe('the task pane over a desktop host with an undo stack', () => {
+  it('检查表单, 审核说明, 填充计算列, 撤销 and 清除标记 keep the user\'s earlier undo entries, and the pane says why the sheet is visible', async () => {
+    const xl = new StrictExcel({ profile: DESKTOP_UNDO });
+    xl.loadGrid(await paperGrid());
+    const host = hostOf(xl);
+    const c = new PaneController({ host, displayLanguage: 'zh-CN', settings: { ...DEFAULT_SETTINGS }, storage: { setItem: () => undefined }, autoCalcDelay: 0 });
+    xl.userEdit(xl.activeSheet.name, 'L1', '草稿');
+    const earlier = JSON.parse(JSON.stringify(xl.undoStack));
+    await c.check();
+    const warning = c.getState().check!.issues.find((i) => i.severity === 'warning')!;
+    await c.saveExplanation(warning, '已核实');
+    expect(c.getState().message?.text['zh-CN']).toContain(EXPLANATION_SHEET);
+    expect(c.getState().message?.text['en-US']).toContain('undo');
+    await c.previewFill();
+    await c.applyFill();
+    await c.undo();
+    await c.clearMarks();
+    expect(c.getState().message?.intent).not.toBe('error');
+    expect(xl.undoClears).toEqual([]);
+    expect(xl.undoStack.slice(0, earlier.length)).toEqual(earlier);
+    await c.dispose();
   });
 });
