@@ -236,9 +236,32 @@ class LazyOnlyGuard {
 }
 
 
-/** Browsers the legacy build is for: Office 2016/2019 webviews on Windows without WebView2. */
+/**
+ * Browsers the legacy build is for: Office 2016/2019 webviews on Windows without WebView2. With <Runtimes> in
+ * the manifest such hosts always use Internet Explorer 11
+ * (https://learn.microsoft.com/javascript/api/manifest/runtimes); Edge Legacy otherwise
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ */
 const LEGACY_TARGETS = { ie: '11', edge: '18' };
 const CORE_JS_VERSION = require('core-js/package.json').version;
+
+/**
+ * core-js modules for built-ins newer than ES2020, the library the sources are type-checked against (tsconfig
+ * "lib"), so our code cannot call them; the legacy graph's only package (decimal.js) is ES3 code. Babel's
+ * usage heuristics would add them anyway for any `.map(` (iterator helpers), `new Set` (the Set methods),
+ * `new Uint8Array` (base64) and the like.
+ */
+const NEWER_THAN_SOURCES = [
+  // (each also as its esnext.* alias, which Babel adds beside the es.* module)
+  /^es(next)?\.iterator\./,
+  /^es(next)?\.set\.[a-z-]+\.v2$/,
+  /^es(next)?\.(weak-)?map\.get-or-insert/,
+  /^es(next)?\.uint8-array\./,
+  /^es(next)?\.array-buffer\.(detached|transfer)/,
+  /^es(next)?\.(array|typed-array)\.(at|find-last|find-last-index|to-reversed|to-sorted|with)$/,
+  /^es(next)?\.string\.at-alternative$/,
+  /^es\.error\.cause$/,
+];
 
 /**
  * Babel for the legacy build: syntax down to ES5, and core-js polyfills by usage (each module gets an
@@ -260,7 +283,7 @@ function legacyBabel({ polyfills = true, sourceType } = {}) {
             targets: LEGACY_TARGETS,
             modules: false,
             bugfixes: true,
-            ...(polyfills ? { useBuiltIns: 'usage', corejs: CORE_JS_VERSION } : { useBuiltIns: false }),
+            ...(polyfills ? { useBuiltIns: 'usage', corejs: CORE_JS_VERSION, exclude: NEWER_THAN_SOURCES } : { useBuiltIns: false }),
           },
         ],
       ],

@@ -9,6 +9,8 @@
  * 2. Loads that list in order (async = false keeps the order of dynamically added scripts, IE 10+).
  * 3. No dead end: when office.js did not load, never gets ready, or the page is open outside Office, the
  *    pane says so, in zh-CN and en-US, with what to do. A pane that starts later replaces the text.
+ * Microsoft on these webviews and on failing gracefully in them:
+ * https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11
  */
 
 /** Seconds Office.js gets to call back Office.onReady before the pane explains itself. */
