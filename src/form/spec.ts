@@ -102,6 +102,11 @@ export const FUNDING = {
   ] as readonly FundingGroupSpec[],
 } as const;
 
+/** The items the current template prints (the older versions' items are read, never written). */
+export function currentItems(group: FundingGroupSpec): readonly FundingItemSpec[] {
+  return group.items.filter((i) => !i.versions || i.versions.includes('current'));
+}
+
 export const TEXT_SECTIONS = {
   functions: { labels: ['部门职能概述', '部门职能'] as Labels },
   tasks: { labels: ['年度工作任务'] as Labels },

@@ -3,7 +3,7 @@
  * formula text only; Excel computes it on open). Said once, with the cells, instead of one 未填 per cell.
  */
 import { defineRule } from './rule';
-import { toA1 } from '../grid/address';
+import { toA1, type CellRef } from '../grid/address';
 
 export default defineRule({
   meta: {
@@ -19,8 +19,15 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const cells = ctx.formulas.uncomputed;
+    // The engine has computed every formula it could (grid/formulas.ts); a formula still without a value is beyond it.
+    const cells: CellRef[] = [];
+    for (const [key, cell] of ctx.grid.cells) {
+      if (!cell.formula || (cell.value !== null && cell.value !== undefined)) continue;
+      const [row, col] = key.split(',').map(Number);
+      cells.push({ row, col });
+    }
     if (cells.length === 0) return;
+    cells.sort((a, b) => a.row - b.row || a.col - b.col);
     const shown = cells.slice(0, 5).map(toA1).join('、') + (cells.length > 5 ? '…' : '');
     report({ messageId: 'recalc', cells: [...cells], data: { count: cells.length, cells: shown } });
   },

@@ -37,6 +37,7 @@ export default defineRule({
         const amounts = refs.map((r) => ctx.amount(r));
         const total = group.total ? ctx.amount({ row: group.total.row, col: column.col }) : null;
         amounts.forEach((a, i) => {
+          const item = group.items[i];
           if (a === null || a.abs().lt(YUAN_PER_WAN)) return;
           const asWan = a.div(YUAN_PER_WAN);
           const others = amounts.filter((_, j) => j !== i);
@@ -44,9 +45,15 @@ export default defineRule({
           const totalFits = total !== null && sameAmount(sum(others).plus(asWan), total) && !sameAmount(sum(amounts), total);
           const rest = all.filter((x) => !x.eq(a));
           const m = median(rest.map((x) => x.abs()));
-          const towers = m !== null && a.abs().div(m).gte(1000);
+          // …or the same item in the other year columns is a thousandth of it or less.
+          const peers = ctx
+            .amountColumns()
+            .filter((c) => c.col !== column.col)
+            .map((c) => ctx.amount({ row: item.row, col: c.col }))
+            .filter((x): x is Decimal => x !== null && !x.isZero());
+          const peer = median(peers.map((x) => x.abs()));
+          const towers = (m !== null && a.abs().div(m).gte(1000)) || (peer !== null && a.abs().div(peer).gte(1000));
           if (!totalFits && !towers) return;
-          const item = group.items[i];
           report({
             messageId: 'yuan',
             cells: [refs[i]],
