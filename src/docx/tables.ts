@@ -40,7 +40,7 @@ interface TableDraft {
   rows: { cells: CellDraft[]; gridBefore: number }[];
 }
 
-/** Reads the tables of word/document.xml (top level and nested, each its own table, in document order). */
+/** Reads the tables of word/document.xml (top level and nested, each its own table, numbered as they close: a nested table before the one holding it). */
 export function tablesOfDocumentXml(xml: string): Grid[] {
   const stack: { table: TableDraft; row: TableDraft['rows'][number] | null; cell: CellDraft | null; col: number }[] = [];
   const done: TableDraft[] = [];
