@@ -21,6 +21,7 @@ import { SAMPLE_FORM } from './form/sample';
 
 import { FILL_KINDS, runFills, type FillKind } from './fills/fill';
 import { coverageOf, type Coverage } from './read/coverage';
+import { formDataOf } from './read/form-data-of';
 import { computeMissingResults } from './grid/formulas';
 import { splitForms, topLeft } from './locate/forms';
 import type { CellRef } from './grid/address';
@@ -133,6 +134,30 @@ export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
 /** The blank template for a budget year (default: the year a form made today is for), or the filed example. */
 export function buildTemplate(options: { sample?: boolean; year?: number } = {}): TemplateDoc {
   return buildTemplateDoc(options.sample ? SAMPLE_FORM : blankForm(options.year ?? defaultFormYear()));
+}
+
+export interface ImportedForm {
+  /** Our template filled with the form's content. */
+  doc: TemplateDoc;
+  /** Where the form was found (a Word document's table, a sheet). */
+  sheetName: string;
+  /** Rows the current template has no place for (items of an older version), listed for the user. */
+  leftOut: string[];
+}
+
+/**
+ * 从 Word 导入: the first form found in the grids (a Word document's tables, or any sheets) turned into our
+ * template filled with its content, to check and fill in Excel. Null when no grid holds a form.
+ */
+export function templateFromForm(grids: readonly Grid[]): ImportedForm | null {
+  for (const grid of grids) {
+    const g = computeMissingResults(grid).grid;
+    const { form } = locate(splitForms(g)[0]);
+    if (!form) continue;
+    const { data, leftOut } = formDataOf(g, form);
+    return { doc: buildTemplateDoc(data), sheetName: grid.sheetName, leftOut };
+  }
+  return null;
 }
 
 export interface RollOutcome {
