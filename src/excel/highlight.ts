@@ -235,6 +235,8 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
         found: checked.found,
         lookedFor: checked.lookedFor,
         issues: checked.issues,
+        coverage: checked.coverage,
+        origin: checked.origin,
         syncs: 0,
         marked: 0,
         annotated: 0,

@@ -30,6 +30,8 @@ export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: 
 
 export interface ResultRow {
   file?: string;
+  /** The sheet the issue's cells are on, when a workbook holds forms on several sheets. */
+  sheet?: string;
   issue: Issue;
   explanation?: string;
 }
@@ -59,8 +61,8 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  rows.forEach(({ file, issue, explanation }, i) => {
-    const cells = issue.cells.map(toA1);
+  rows.forEach(({ file, sheet, issue, explanation }, i) => {
+    const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
     const row = ws.addRow([
       ...(withFile ? [file ?? ''] : []),
       i + 1,
@@ -76,7 +78,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
     const cellsCol = withFile ? 5 : 4;
     if (cells.length > 0 && !withFile) {
       // An internal link jumps to the first blamed cell of the checked sheet.
-      row.getCell(cellsCol).value = { text: cells.join(', '), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cells[0]}` };
+      row.getCell(cellsCol).value = { text: cells.join(', '), hyperlink: `#'${(sheet ?? sheetName).replace(/'/g, "''")}'!${toA1(issue.cells[0])}` };
       row.getCell(cellsCol).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.getCell(withFile ? 3 : 2).font = { bold: true, color: { argb: issue.severity === 'error' ? 'FFC00000' : 'FF9C5700' } };
