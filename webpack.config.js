@@ -21,6 +21,18 @@
  * commands.html ("commands" only) and, in development, workbench.html. A guard fails the build when the
  * .xlsx reader (exceljs) lands in a chunk the task pane or the commands load up front: it may only come in
  * by dynamic import().
+ *
+ * Two compilations, one output:
+ *  - "legacy" (built first): ES5 with core-js polyfills for Internet Explorer 11 and Edge Legacy (EdgeHTML 18),
+ *    the webviews of Office 2016/2019 on Windows without WebView2. Entries: "commands" (ribbon functions),
+ *    "classic" (the lightweight task pane, taskpane/classic/) and "boot". Files under legacy/, but boot.js.
+ *  - "modern": the React + Fluent UI pane and the ribbon functions for WebView2, Safari and browsers, ES2020.
+ * The pages carry no bundle as a <script> tag of its own: boot.js (ES5, a few hundred bytes) is the only
+ * script after office.js. It picks the modern or the legacy list by feature test (EdgeHTML 18 understands
+ * <script type="module">, so module/nomodule alone would hand it the modern bundles it cannot run), loads
+ * that list in order, and explains in zh-CN and en-US when office.js is missing, never gets ready, or the page
+ * is open outside Office. LEGACY=off skips the legacy compilation (development only; the pages then load the
+ * modern list everywhere).
  */
 /* eslint-env node */
 const fs = require('fs');
@@ -223,6 +235,91 @@ class LazyOnlyGuard {
   }
 }
 
+
+/**
+ * Browsers the legacy build is for: Office 2016/2019 webviews on Windows without WebView2. With <Runtimes> in
+ * the manifest such hosts always use Internet Explorer 11
+ * (https://learn.microsoft.com/javascript/api/manifest/runtimes); Edge Legacy otherwise
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ */
+const LEGACY_TARGETS = { ie: '11', edge: '18' };
+const CORE_JS_VERSION = require('core-js/package.json').version;
+
+/**
+ * core-js modules for built-ins newer than ES2020, the library the sources are type-checked against (tsconfig
+ * "lib"), so our code cannot call them; the legacy graph's only package (decimal.js) is ES3 code. Babel's
+ * usage heuristics would add them anyway for any `.map(` (iterator helpers), `new Set` (the Set methods),
+ * `new Uint8Array` (base64) and the like.
+ */
+const NEWER_THAN_SOURCES = [
+  // (each also as its esnext.* alias, which Babel adds beside the es.* module)
+  /^es(next)?\.iterator\./,
+  /^es(next)?\.set\.[a-z-]+\.v2$/,
+  /^es(next)?\.(weak-)?map\.get-or-insert/,
+  /^es(next)?\.uint8-array\./,
+  /^es(next)?\.array-buffer\.(detached|transfer)/,
+  /^es(next)?\.(array|typed-array)\.(at|find-last|find-last-index|to-reversed|to-sorted|with)$/,
+  /^es(next)?\.string\.at-alternative$/,
+  /^es\.error\.cause$/,
+];
+
+/**
+ * Babel for the legacy build: syntax down to ES5, and core-js polyfills by usage (each module gets an
+ * import of exactly the core-js modules for the built-ins it mentions and IE 11 / EdgeHTML 18 lack).
+ * `polyfills: false` for boot.ts, which must stay free of them.
+ */
+function legacyBabel({ polyfills = true, sourceType } = {}) {
+  return {
+    loader: 'babel-loader',
+    options: {
+      babelrc: false,
+      configFile: false,
+      cacheDirectory: path.join(ROOT, 'node_modules', '.cache', 'babel-legacy'),
+      ...(sourceType ? { sourceType } : {}),
+      presets: [
+        [
+          require.resolve('@babel/preset-env'),
+          {
+            targets: LEGACY_TARGETS,
+            modules: false,
+            bugfixes: true,
+            ...(polyfills ? { useBuiltIns: 'usage', corejs: CORE_JS_VERSION, exclude: NEWER_THAN_SOURCES } : { useBuiltIns: false }),
+          },
+        ],
+      ],
+    },
+  };
+}
+
+/** Records the files of each entry of the legacy compilation, for the pages the modern compilation writes. */
+class EntryFiles {
+  constructor() {
+    this.files = {};
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('EntryFiles', (compilation) => {
+      for (const [name, entrypoint] of compilation.entrypoints) {
+        this.files[name] = entrypoint.getFiles().filter((f) => f.endsWith('.js'));
+      }
+    });
+  }
+
+  /** An entry's scripts without the files of `without` (boot.js is listed apart). */
+  of(name) {
+    const files = this.files[name];
+    if (!files) throw new Error(`the legacy compilation has no entry "${name}" (did it run first?)`);
+    return files;
+  }
+}
+
+/** Every file of `entries` in page order, each once (the runtime and shared chunks first). */
+function scriptList(files, entries) {
+  const out = [];
+  for (const e of entries) for (const f of files.of(e)) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
 module.exports = (env = {}, argv = {}) => {
   // Required here so that scripts and tests can load this file's helpers cheaply.
   const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -234,33 +331,124 @@ module.exports = (env = {}, argv = {}) => {
   const officeJs = officeJsMode();
   const sharedRuntime = flag('SHARED_RUNTIME', true);
   const workbench = dev || flag('WORKBENCH', false);
+  const legacy = flag('LEGACY', true);
+  if (production && !legacy) throw new Error('LEGACY=off is for development builds only: Office 2016/2019 need the legacy build');
   const outputDir = process.env.OUTPUT_DIR ? path.resolve(process.env.OUTPUT_DIR) : path.join(ROOT, 'dist');
   const csp = contentSecurityPolicy({ officeJs, dev: serving });
   const officeJsSrc = officeJs === 'cdn' ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  const legacyFiles = new EntryFiles();
 
-  const page = (filename, template, chunks, extra = {}) =>
+  /**
+   * A page whose only bundle script is boot.js: the modern chunks of `modern` and the legacy chunks of
+   * `legacyEntries` go into its data attributes (see taskpane/boot.ts).
+   */
+  const page = (filename, template, modern, legacyEntries) =>
     new HtmlWebpackPlugin({
       filename,
       template,
-      chunks,
+      chunks: modern,
       chunksSortMode: 'manual',
-      inject: 'head',
-      scriptLoading: 'defer',
-      csp,
-      officeJs: officeJsSrc,
-      ...extra,
+      inject: false,
+      minify: production ? { collapseWhitespace: true, removeComments: true, keepClosingSlash: true } : false,
+      templateParameters: (compilation, assets) => ({
+        csp,
+        officeJs: officeJsSrc,
+        boot: legacy ? legacyFiles.of('boot')[0] : compilation.entrypoints.get('boot').getFiles().find((f) => f.endsWith('.js')),
+        modernScripts: assets.js.join(' '),
+        legacyScripts: legacy ? scriptList(legacyFiles, legacyEntries).join(' ') : '',
+      }),
     });
 
-  return {
+  const tsRule = (target, extraUse = []) => ({
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: [
+      ...extraUse,
+      {
+        loader: 'ts-loader',
+        options: {
+          transpileOnly: true, // `npm run typecheck` runs tsc
+          compilerOptions: {
+            // ES modules, so that import() makes its own chunk and unused exports are dropped.
+            module: 'es2020',
+            target,
+            sourceMap: true,
+          },
+        },
+      },
+    ],
+  });
+
+  const common = {
     mode: production ? 'production' : 'development',
     context: ROOT,
-    target: ['web', 'es2017'],
     // Never an eval-based source map: the pages' policy has no 'unsafe-eval'.
     devtool: production ? 'source-map' : 'cheap-module-source-map',
+    resolve: {
+      extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+    },
+  };
+
+  const legacyConfig = {
+    ...common,
+    name: 'legacy',
+    target: ['web', 'es5'],
+    entry: {
+      // No runtime of its own and no imports: boot.js is one small self-contained file.
+      boot: { import: './taskpane/boot.ts', runtime: false },
+      commands: './src/commands/commands.ts',
+      classic: './taskpane/classic/index.ts',
+    },
+    output: {
+      path: outputDir,
+      publicPath: '',
+      uniqueName: 'jixiaoLegacy',
+      // boot.js sits beside the pages (every webview loads it); the rest under legacy/.
+      filename: (pathData) =>
+        `${pathData.chunk && pathData.chunk.name === 'boot' ? '' : 'legacy/'}[name]${production ? '.[contenthash:8]' : ''}.js`,
+      chunkFilename: production ? 'legacy/[name].[contenthash:8].js' : 'legacy/[name].js',
+      // The legacy compilation runs first: it empties the output directory for both.
+      clean: true,
+      environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, module: false, dynamicImport: false },
+    },
+    resolve: {
+      ...common.resolve,
+      // The classic pane has no file import: the .xlsx reader stays out of the legacy build altogether.
+      alias: { exceljs$: false },
+    },
+    module: {
+      rules: [
+        { ...tsRule('es2020', [legacyBabel({ polyfills: false })]), include: path.join(ROOT, 'taskpane', 'boot.ts') },
+        { ...tsRule('es2020', [legacyBabel()]), exclude: [/node_modules/, path.join(ROOT, 'taskpane', 'boot.ts')] },
+        {
+          // Packages' own code is lowered to ES5 and gets its polyfills too (core-js and Babel's helpers excepted).
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]/,
+          exclude: /[\\/]node_modules[\\/](core-js|core-js-pure|@babel[\\/]runtime[^\\/]*|webpack)[\\/]/,
+          use: [legacyBabel({ sourceType: 'unambiguous' })],
+        },
+      ],
+    },
+    optimization: {
+      // commands + classic share one runtime on taskpane.html (and so one module instance of each file).
+      runtimeChunk: { name: (entry) => (entry.name === 'boot' ? undefined : 'runtime') },
+      splitChunks: { chunks: (chunk) => chunk.name !== 'boot' },
+    },
+    performance: { hints: false },
+    plugins: [legacyFiles, new LazyOnlyGuard(['classic', 'commands'])],
+  };
+
+  const modernConfig = {
+    ...common,
+    name: 'modern',
+    dependencies: legacy ? ['legacy'] : [],
+    // WebView2 (Chromium), Safari 14+ on the Mac, Excel on the web's browsers; older engines get the legacy build.
+    target: ['web', 'es2020'],
     entry: {
       commands: './src/commands/commands.ts',
       taskpane: './taskpane/index.tsx',
       ...(workbench ? { workbench: './workbench/index.tsx' } : {}),
+      ...(legacy ? {} : { boot: { import: './taskpane/boot.ts', runtime: false } }),
     },
     output: {
       path: outputDir,
@@ -268,40 +456,21 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: '',
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      clean: true,
-    },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+      clean: legacy ? { keep: /^(legacy\/|boot\.)/ } : true,
     },
     module: {
       rules: [
+        tsRule('es2020'),
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true, // `npm run typecheck` runs tsc
-              compilerOptions: {
-                // ES modules, so that import() makes its own chunk and unused exports are dropped.
-                module: 'es2020',
-                // Older Windows Excel without WebView2 runs Edge Legacy (EdgeHTML 18): nothing newer than ES2017.
-                target: 'es2017',
-                sourceMap: true,
-              },
-            },
-          },
-        },
-        {
-          // Packages ship newer syntax (object spread in Fluent UI and ExcelJS, ...) that Edge Legacy cannot
-          // parse: TypeScript lowers their JavaScript to ES2017 too (imports and exports stay for webpack).
+          // Packages may ship syntax newer than the target: TypeScript lowers their JavaScript to ES2020 too
+          // (imports and exports stay for webpack).
           test: /\.m?js$/,
           include: /[\\/]node_modules[\\/]/,
           use: {
             loader: 'ts-loader',
             options: {
               transpileOnly: true,
-              compilerOptions: { allowJs: true, checkJs: false, module: 'es2020', target: 'es2017', sourceMap: false },
+              compilerOptions: { allowJs: true, checkJs: false, module: 'es2020', target: 'es2020', sourceMap: false },
             },
           },
         },
@@ -309,9 +478,9 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       // One webpack runtime per page: taskpane.html runs two entries that must share module instances.
-      runtimeChunk: 'single',
+      runtimeChunk: legacy ? 'single' : { name: (entry) => (entry.name === 'boot' ? undefined : 'runtime') },
       splitChunks: {
-        chunks: 'all',
+        chunks: legacy ? 'all' : (chunk) => chunk.name !== 'boot',
         cacheGroups: {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
@@ -333,12 +502,24 @@ module.exports = (env = {}, argv = {}) => {
       hints: production ? 'warning' : false,
       maxEntrypointSize: 600 * 1024,
       maxAssetSize: 1536 * 1024,
-      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/'),
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/') && !file.startsWith('legacy/'),
     },
     plugins: [
-      page('taskpane.html', './taskpane/taskpane.html', ['commands', 'taskpane']),
-      page('commands.html', './src/commands/commands.html', ['commands']),
-      ...(workbench ? [page('workbench.html', './workbench/workbench.html', ['workbench'])] : []),
+      page('taskpane.html', './taskpane/taskpane.html', ['commands', 'taskpane'], ['commands', 'classic']),
+      page('commands.html', './src/commands/commands.html', ['commands'], ['commands']),
+      ...(workbench
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'workbench.html',
+              template: './workbench/workbench.html',
+              chunks: ['workbench'],
+              chunksSortMode: 'manual',
+              inject: 'head',
+              scriptLoading: 'defer',
+              csp,
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
@@ -374,6 +555,8 @@ module.exports = (env = {}, argv = {}) => {
         }
       : undefined,
   };
+
+  return legacy ? [modernConfig, legacyConfig] : modernConfig;
 };
 
 // For scripts/start.mjs and the tests.
@@ -388,4 +571,5 @@ Object.assign(module.exports, {
   contentSecurityPolicy,
   ensureCertificates,
   LazyOnlyGuard,
+  LEGACY_TARGETS,
 });

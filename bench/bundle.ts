@@ -14,23 +14,41 @@ export async function buildProduction(extraEnv: Record<string, string> = {}): Pr
   return out;
 }
 
-export async function benchBundle(dist: string): Promise<string[]> {
+/** The scripts taskpane.html loads at start in each kind of webview: boot.js plus its modern or its legacy list. */
+export async function startScripts(dist: string): Promise<{ modern: string[]; legacy: string[] }> {
   const html = await fs.readFile(path.join(dist, 'taskpane.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s) && !s.includes('office-js/'));
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s"'>]+))`).exec(tag)?.slice(1).find((v) => v !== undefined);
+  const own = tags.map((t) => attr(t, 'src')).filter((s): s is string => !!s && !/^https?:/.test(s) && !s.includes('office-js/'));
+  const boot = tags.find((t) => attr(t, 'id') === 'jixiao-boot');
+  const list = (name: string) => (boot ? (attr(boot, name) ?? '') : '').split(' ').filter(Boolean);
+  return { modern: [...own, ...list('data-modern')], legacy: [...own, ...list('data-legacy')] };
+}
+
+async function sizes(dist: string, files: string[]): Promise<{ raw: number; gz: number }> {
   let raw = 0;
   let gz = 0;
-  for (const s of scripts) {
+  for (const s of files) {
     const buf = await fs.readFile(path.join(dist, s.replace(/^\.?\//, '')));
     raw += buf.length;
     gz += zlib.gzipSync(buf, { level: 9 }).length;
   }
+  return { raw, gz };
+}
+
+export async function benchBundle(dist: string): Promise<string[]> {
+  const { modern, legacy } = await startScripts(dist);
+  const m = await sizes(dist, modern);
+  const l = await sizes(dist, legacy);
   const all = (await fs.readdir(dist)).filter((f) => f.endsWith('.js'));
-  const lazy = all.filter((f) => !scripts.some((s) => s.endsWith(f)));
+  const lazy = all.filter((f) => !modern.includes(f));
   let lazyRaw = 0;
   for (const f of lazy) lazyRaw += (await fs.stat(path.join(dist, f))).size;
+  const kb = (n: number) => (n / 1024).toFixed(1);
   return [
     '## Task pane bundle (production)',
-    `  loaded at start: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`,
-    `  loaded on demand (e.g. the .xlsx reader on import) or by other pages: ${lazy.length} files, ${(lazyRaw / 1024).toFixed(1)} KB raw`,
+    `  modern hosts, loaded at start: ${modern.length} scripts (boot.js + React pane + ribbon functions), ${kb(m.raw)} KB raw, ${kb(m.gz)} KB gzipped`,
+    `  legacy webviews (IE 11, Edge Legacy), loaded at start: ${legacy.length} scripts (boot.js + ES5 classic pane + ribbon functions, with core-js), ${kb(l.raw)} KB raw, ${kb(l.gz)} KB gzipped`,
+    `  modern, loaded on demand (e.g. the .xlsx reader on import) or by other pages: ${lazy.length} files, ${kb(lazyRaw)} KB raw`,
   ];
 }

@@ -20,6 +20,12 @@ import { blankForm, buildTemplateDoc, defaultFormYear } from './form/template';
 import { SAMPLE_FORM } from './form/sample';
 
 import { FILL_KINDS, runFills, type FillKind } from './fills/fill';
+import { coverageOf, type Coverage } from './read/coverage';
+import { formDataOf } from './read/form-data-of';
+import { computeMissingResults } from './grid/formulas';
+import { splitForms, topLeft } from './locate/forms';
+import type { CellRef } from './grid/address';
+import { cellKey } from './grid/address';
 import type { TailRule } from './read/shares';
 export type { FillKind };
 
@@ -38,6 +44,10 @@ export interface CheckResult {
   lookedFor: string[];
   issues: Issue[];
   form?: FormMap;
+  /** Which parts of the form were found and read, and which were not. */
+  coverage: Coverage;
+  /** The form's top-left cell on its sheet (its first row with content, leftmost column used). */
+  origin: CellRef | null;
 }
 
 export interface FillOptions {
@@ -57,26 +67,64 @@ export interface FillResult {
   unavailable: { kind: FillKind; reason: string }[];
 }
 
+/** Checks the (first) form on a grid. */
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
+  return checkSheet(grid, options)[0];
+}
+
+/** Checks every form on one sheet (forms one under another are told apart by their titles). */
+export function checkSheet(grid: Grid, options: CheckOptions = {}): CheckResult[] {
+  const formulas = computeMissingResults(grid);
+  const bands = splitForms(formulas.grid);
+  const results = bands.map((band) => checkBand(band, options, formulas.computed.length, formulas.uncomputed));
+  const found = results.filter((r) => r.found);
+  return found.length > 0 ? found : [results[0]];
+}
+
+/**
+ * Checks every form in a workbook: each sheet is searched (a cover sheet before the form is passed over),
+ * each form found is checked. When no sheet holds a form, the first sheet's not-found result stands.
+ */
+export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): CheckResult[] {
+  const all = grids.flatMap((g) => checkSheet(g, options));
+  const found = all.filter((r) => r.found);
+  return found.length > 0 ? found : all.slice(0, 1);
+}
+
+function checkBand(grid: Grid, options: CheckOptions, computedFormulas: number, uncomputed: CellRef[]): CheckResult {
   const { form, lookedFor } = locate(grid);
-  if (!form) return { sheetName: grid.sheetName, found: false, lookedFor, issues: [] };
+  if (!form) return { sheetName: grid.sheetName, found: false, lookedFor, issues: [], coverage: coverageOf(null, computedFormulas), origin: null };
   const settings = { ...DEFAULT_SETTINGS, ...(options.changeThreshold !== undefined ? { changeThreshold: new Decimal(String(options.changeThreshold)) } : {}) };
-  const ctx = new FormContext(grid, form, settings);
-  const keyed = runRules(ctx).map((i) => ({ ...i, key: issueKey(ctx, i) }));
+  const ctx = new FormContext(grid, form, settings, { uncomputed });
+  // A formula we could not compute is reported once (formula-no-result), never as an empty cell.
+  const blind = new Set(uncomputed.map(cellKey));
+  const raw = runRules(ctx).filter((i) => i.rule === 'formula-no-result' || i.cells.length === 0 || !i.cells.every((c) => blind.has(cellKey(c))));
+  const keyed = raw.map((i) => ({ ...i, key: issueKey(ctx, i) }));
   const { issues } = attachExplanations(keyed, options.explanations ?? []);
-  return { sheetName: grid.sheetName, found: true, lookedFor, issues, form };
+  return { sheetName: grid.sheetName, found: true, lookedFor, issues, form, coverage: coverageOf(form, computedFormulas), origin: topLeft(grid) };
 }
 
 export function fill(grid: Grid, options: FillOptions = {}): FillResult {
-  const { form, lookedFor } = locate(grid);
-  if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), unavailable: [] };
-  const outcome = runFills(grid, form, {
-    only: options.only ?? FILL_KINDS,
-    overwrite: options.overwrite ?? false,
-    mode: options.mode ?? 'values',
-    tailRule: options.tailRule ?? 'largest',
-  });
-  return { found: true, lookedFor, ...outcome };
+  // Each form on the sheet gets its own fills; formulas without a result are computed first so the
+  // fills read the sums the sheet shows in Excel.
+  const bands = splitForms(computeMissingResults(grid).grid);
+  const results: FillResult[] = [];
+  let lookedFor: string[] = [];
+  for (const band of bands) {
+    const located = locate(band);
+    lookedFor = located.lookedFor;
+    if (!located.form) continue;
+    const outcome = runFills(band, located.form, {
+      only: options.only ?? FILL_KINDS,
+      overwrite: options.overwrite ?? false,
+      mode: options.mode ?? 'values',
+      tailRule: options.tailRule ?? 'largest',
+    });
+    results.push({ found: true, lookedFor, ...outcome });
+  }
+  if (results.length === 0) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), unavailable: [] };
+  if (results.length === 1) return results[0];
+  return { found: true, lookedFor, patch: mergePatches(grid.sheetName, results.map((r) => r.patch)), unavailable: results.flatMap((r) => r.unavailable) };
 }
 
 export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
@@ -86,6 +134,30 @@ export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {
 /** The blank template for a budget year (default: the year a form made today is for), or the filed example. */
 export function buildTemplate(options: { sample?: boolean; year?: number } = {}): TemplateDoc {
   return buildTemplateDoc(options.sample ? SAMPLE_FORM : blankForm(options.year ?? defaultFormYear()));
+}
+
+export interface ImportedForm {
+  /** Our template filled with the form's content. */
+  doc: TemplateDoc;
+  /** Where the form was found (a Word document's table, a sheet). */
+  sheetName: string;
+  /** Rows the current template has no place for (items of an older version), listed for the user. */
+  leftOut: string[];
+}
+
+/**
+ * 从 Word 导入: the first form found in the grids (a Word document's tables, or any sheets) turned into our
+ * template filled with its content, to check and fill in Excel. Null when no grid holds a form.
+ */
+export function templateFromForm(grids: readonly Grid[]): ImportedForm | null {
+  for (const grid of grids) {
+    const g = computeMissingResults(grid).grid;
+    const { form } = locate(splitForms(g)[0]);
+    if (!form) continue;
+    const { data, leftOut } = formDataOf(g, form);
+    return { doc: buildTemplateDoc(data), sheetName: grid.sheetName, leftOut };
+  }
+  return null;
 }
 
 export interface RollOutcome {

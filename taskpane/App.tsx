@@ -7,6 +7,7 @@ import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/
 import type { PaneController } from './controller';
 import { ActionBar } from './components/ActionBar';
 import { IssueList } from './components/IssueList';
+import { CoverageSummary } from './components/CoverageSummary';
 import { PreviewPanel } from './components/PreviewPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusArea, type CommandStatusView } from './components/StatusArea';
@@ -84,6 +85,7 @@ function Pane({ commandStatus }: Pick<PaneRootProps, 'commandStatus'>) {
       <StatusArea commandStatus={status} />
       {settingsOpen ? <SettingsPanel /> : null}
       <PreviewPanel />
+      <CoverageSummary />
       <IssueList />
     </main>
   );

@@ -30,7 +30,7 @@ import {
   type AmountWatch,
   type ExcelHost,
 } from '../src/excel';
-import { readExplanations, writeExplanations, type ExplanationStore } from '../src/excel/explanations';
+import { EXPLANATION_SHEET, readExplanations, writeExplanations, type ExplanationStore } from '../src/excel/explanations';
 import * as engine from '../src/engine';
 import type { CheckResult, FillKind } from '../src/engine';
 import { parseA1 } from '../src/grid/address';
@@ -43,6 +43,7 @@ import { STRINGS, type Strings } from './i18n';
 import { cellsText } from './issues';
 import { DEFAULT_SETTINGS, saveSettings, type PaneSettings } from './settings';
 import { readFormGrid, XlsxFileError } from './xlsx-file';
+import type { Coverage } from '../src/read/coverage';
 
 export type LocalText = Record<Locale, string>;
 
@@ -63,7 +64,8 @@ export type ActionName =
   | 'applyImport'
   | 'explain'
   | 'select'
-  | 'autoCalc';
+  | 'autoCalc'
+  | 'importWord';
 
 export interface PaneMessage {
   intent: 'error' | 'success' | 'info' | 'warning';
@@ -81,6 +83,8 @@ export interface CheckView {
   notMarked?: string;
   /** True once the pane wrote to the sheet after this check. */
   stale: boolean;
+  /** Which parts of the form the check found and read (what was checked). */
+  coverage?: Coverage;
 }
 
 export interface ChangeRow {
@@ -367,6 +371,7 @@ export class PaneController {
           issues,
           notMarked: res.notMarked,
           stale: false,
+          coverage: full?.coverage ?? res.coverage,
         },
         message: res.found && issues.length === 0 ? { intent: 'success', text: both((s) => s.noIssues) } : null,
       });
@@ -388,14 +393,19 @@ export class PaneController {
       if (issue.severity === 'error') throw new PaneError('error-not-explainable', both((s) => s.errorsCannotBeExplained));
       const cells = cellsText(issue).replace(/\s+/g, '');
       let next = explain(this.state.explanations, issue, text, cells);
+      let createdVisible = false;
       try {
         if (!this.store) throw new Error('store unknown');
-        this.store = (await writeExplanations(this.host, next, this.store)).store;
+        const written = await writeExplanations(this.host, next, this.store);
+        this.store = written.store;
+        createdVisible = written.createdVisible;
       } catch {
         // The sheet changed since it was read (or was never read): read it again and write once more.
         const read = await readExplanations(this.host);
         next = explain(read.explanations, issue, text, cells);
-        this.store = (await writeExplanations(this.host, next, read.store)).store;
+        const written = await writeExplanations(this.host, next, read.store);
+        this.store = written.store;
+        createdVisible = written.createdVisible;
       }
       const check = this.state.check;
       const issues = check
@@ -407,7 +417,11 @@ export class PaneController {
       this.set({
         explanations: next,
         check: check && issues ? { ...check, issues } : check,
-        message: { intent: 'success', text: both((s) => (text.trim() ? s.explainSaved : s.explainCleared)) },
+        // Where hiding would clear the undo stack the sheet stays visible (src/excel/explanations.ts): say so.
+        message: {
+          intent: 'success',
+          text: both((s) => (createdVisible ? s.explainSavedVisible(EXPLANATION_SHEET) : text.trim() ? s.explainSaved : s.explainCleared)),
+        },
       });
     });
 
@@ -509,6 +523,21 @@ export class PaneController {
     this.run('template', async () => {
       const res = await insertTemplate(this.host);
       this.set({ message: { intent: 'success', text: both((s) => s.templateInserted(res.sheetName)) } });
+    });
+
+  /** 从 Word 导入: a .docx form becomes our template filled with its content, on a new sheet. */
+  importWord = (file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> =>
+    this.run('importWord', async () => {
+      const data = new Uint8Array(await file.arrayBuffer());
+      // The Word reader (and its zip library) is loaded only when a document is picked.
+      const { readDocxTables } = await import('../src/docx/tables');
+      const tables = await readDocxTables(data).catch((e: Error) => {
+        throw new PaneError('word-unreadable', both((s) => s.wordUnreadable(e.message)));
+      });
+      const imported = engine.templateFromForm(tables);
+      if (!imported) throw new PaneError('form-not-found', both((s) => s.wordNoForm));
+      const res = await insertTemplate(this.host, { engine: { buildTemplate: () => imported.doc } });
+      this.set({ message: { intent: 'success', text: both((s) => s.wordImported(res.sheetName, imported.sheetName, imported.leftOut.join('、'))) } });
     });
 
   // ---- new year ---------------------------------------------------------------------------------

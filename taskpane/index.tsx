@@ -42,4 +42,7 @@ function mount(): void {
   );
 }
 
-void Office.onReady(() => mount());
+// Outside an Office host (no host in the info) boot.js explains instead.
+void Office.onReady((info) => {
+  if (info && info.host) mount();
+});

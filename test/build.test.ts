@@ -79,7 +79,7 @@ function manifestUrls(xml: string): string[] {
 }
 
 /** acorn, as webpack itself uses it. */
-function parsesAs(code: string, ecmaVersion: 2017): boolean {
+function parsesAs(code: string, ecmaVersion: 2017 | 2020): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const acorn = require(require.resolve('acorn', { paths: [path.dirname(require.resolve('webpack'))] })) as {
     parse(code: string, options: { ecmaVersion: number }): unknown;
@@ -97,7 +97,7 @@ let local: Build;
 
 beforeAll(async () => {
   [cdn, local] = await Promise.all([build('cdn', {}), build('local', { OFFICE_JS: 'local' })]);
-}, 300_000);
+}, 900_000);
 
 afterAll(() => {
   for (const b of [cdn, local]) if (b) fs.rmSync(b.dir, { recursive: true, force: true });
@@ -156,26 +156,35 @@ describe.each([
       expect(s.tag).toMatch(/\bdefer\b/);
       expect(fs.existsSync(path.join(dir, s.src!))).toBe(true);
     }
-    // taskpane.html is the shared runtime's page: it runs the ribbon functions too
-    expect(tags.some((s) => /^commands\.[0-9a-f]{8}\.js$/.test(s.src!))).toBe(true);
+    // Only boot.js after office.js; it loads the modern or the legacy list (test/legacy.test.ts checks those).
+    expect(tags.map((s) => s.src)).toEqual([tags[0].src, expect.stringMatching(/^boot\.[0-9a-f]{8}\.js$/)]);
+    // taskpane.html is the shared runtime's page: it runs the ribbon functions too, in both builds
+    const boot = tags[1].tag;
+    for (const list of ['data-modern', 'data-legacy']) {
+      const files = (attr(boot, list) ?? '').split(' ');
+      expect(files.some((f) => /^(legacy\/)?commands\.[0-9a-f]{8}\.js$/.test(f))).toBe(true);
+      for (const f of files) expect(fs.existsSync(path.join(dir, f))).toBe(true);
+    }
   });
 
-  test('our own chunks use no eval and no syntax newer than ES2017 (Edge Legacy on older Windows Excel)', () => {
+  test('our own chunks use no eval and no syntax newer than ES2020 (older webviews get the legacy ES5 build)', () => {
     const { dir } = get();
     for (const f of fs.readdirSync(dir).filter((f) => /^(runtime|commands|taskpane)\.[0-9a-f]{8}\.js$/.test(f))) {
       const code = fs.readFileSync(path.join(dir, f), 'utf8');
       expect({ f, eval: /\beval\(/.test(code) }).toEqual({ f, eval: false });
-      expect({ f, es2017: parsesAs(code, 2017) }).toEqual({ f, es2017: true });
+      expect({ f, es2020: parsesAs(code, 2020) }).toEqual({ f, es2020: true });
     }
   });
 });
 
 describe('OFFICE_JS=cdn', () => {
-  test('reports the task pane initial JavaScript size', () => {
+  test('reports the task pane initial JavaScript size (modern hosts: boot.js and its modern list)', () => {
     const html = fs.readFileSync(path.join(cdn.dir, 'taskpane.html'), 'utf8');
-    const bundles = scripts(html)
-      .map((s) => s.src!)
-      .filter((s) => !/^https?:/.test(s));
+    const tags = scripts(html);
+    const bundles = [
+      ...tags.map((s) => s.src!).filter((s) => !/^https?:/.test(s)),
+      ...(attr(tags[tags.length - 1].tag, 'data-modern') ?? '').split(' ').filter(Boolean),
+    ];
     let raw = 0;
     let gz = 0;
     const rows = bundles.map((b) => {
@@ -183,8 +192,8 @@ describe('OFFICE_JS=cdn', () => {
       const g = zlib.gzipSync(buf, { level: 9 }).length;
       raw += buf.length;
       gz += g;
-      const es2017 = parsesAs(buf.toString('utf8'), 2017) ? 'es2017' : 'NEWER THAN ES2017';
-      return `  ${b.padEnd(28)} ${String(buf.length).padStart(8)} B  gzip ${String(g).padStart(7)} B  ${es2017}`;
+      const es2020 = parsesAs(buf.toString('utf8'), 2020) ? 'es2020' : 'NEWER THAN ES2020';
+      return `  ${b.padEnd(28)} ${String(buf.length).padStart(8)} B  gzip ${String(g).padStart(7)} B  ${es2020}`;
     });
     console.log(`taskpane.html initial JavaScript:\n${rows.join('\n')}\n  total ${raw} B, gzip ${gz} B`);
     expect(raw).toBeGreaterThan(0);

@@ -34,8 +34,14 @@ describe('check', () => {
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['files']);
     const [file] = json.files;
-    expect(Object.keys(file)).toEqual(['file', 'sheet', 'issues', 'summary']);
+    expect(Object.keys(file)).toEqual(['file', 'sheet', 'at', 'issues', 'summary', 'coverage']);
     expect(file.sheet).toBe('申报表');
+    expect(file.at).toBe('A1');
+    expect(file.coverage.complete).toBe(true);
+    expect(file.coverage.missing).toEqual([]);
+    expect(file.coverage.read).toEqual(['header', 'income', 'expense', 'projects', 'goals', 'longTerm', 'annual']);
+    expect(file.coverage.parts.income).toEqual({ found: true, at: 'C6', rows: 4 });
+    expect(file.coverage.parts.annual).toEqual({ found: true, at: 'B73', rows: 38 });
     expect(file.summary).toEqual({ errors: 4, warnings: 10 });
     for (const issue of file.issues) {
       expect(Object.keys(issue)).toEqual(['rule', 'severity', 'cells', 'message', 'expected']);

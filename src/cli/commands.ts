@@ -4,19 +4,23 @@ import { createReadStream, createWriteStream, promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import readline from 'readline';
-import { expandInputs, reviewFile, summaryLines, writeReviewWorkbook, type ReviewIssueRow, type ReviewRow } from './review';
-import { buildTemplate, check, fill, importFromLastYear, roll, type FillKind } from '../engine';
+import { expandInputs, reviewForms, summaryLines, writeReviewWorkbook, type ReviewIssueRow, type ReviewRow } from './review';
+import { buildTemplate, checkWorkbook, fill, importFromLastYear, roll, type FillKind } from '../engine';
+import { checkOutputKind, openDocument } from './documents';
 import { FILL_KINDS } from '../fills/fill';
 import type { Locale } from '../rules/rule';
-import { highlightWrites, resultSheetXml } from '../xlsx/annotate';
+import { highlightIssues, highlightWrites, resultSheetXml, writeResultSheet } from '../xlsx/annotate';
 import { loadSheet, type LoadedSheet } from '../xlsx/load';
 import { patchWrites } from '../xlsx/write-copy';
 import { PackagePatcher, type CellWriteSpec } from '../ooxml/patcher';
 import type { Patch } from '../patch';
 import { assertNotAnInput, assertWritable, OutputError, writeOutput, writeOutputBytes } from './output';
 import { writeTemplate } from '../xlsx/write-template';
-import { RESULT_SHEET, WorkbookReadError } from '../xlsx/workbook';
+import { RESULT_SHEET, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+import type { SheetInfo } from '../ooxml/package';
+import { applyPatchToWorksheet } from '../xlsx/from-grid';
 import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
+import { parseA1 } from '../grid/address';
 import { toJson, toTable, type FileReport } from './report';
 
 export interface Io {
@@ -41,15 +45,24 @@ function notFoundReason(lookedFor: string[], locale: Locale): string {
   return locale === 'zh-CN' ? `未找到申报表（查找的标签：${lookedFor.join('、')}）` : `no form found (looked for the labels: ${lookedFor.join(', ')})`;
 }
 
-export async function checkOne(file: string, sheet: string | undefined, locale: Locale): Promise<FileReport> {
+/** Checks every form in a file (every sheet of a workbook, every table of a Word document): one report per form. */
+export async function checkFile(file: string, sheet: string | undefined, locale: Locale): Promise<FileReport[]> {
   try {
-    const { grid } = await loadSheet(file, sheet);
-    const result = check(grid);
-    if (!result.found) return { file, sheet: grid.sheetName, issues: [], error: notFoundReason(result.lookedFor, locale) };
-    return { file, sheet: grid.sheetName, issues: result.issues };
+    const doc = await openDocument(file, sheet);
+    const results = checkWorkbook(doc.grids);
+    return results.map((result) => {
+      const address = (ref: { row: number; col: number }) => doc.address(result.sheetName, ref);
+      if (!result.found) return { file, sheet: result.sheetName, issues: [], error: notFoundReason(result.lookedFor, locale), address };
+      return { file, sheet: result.sheetName, issues: result.issues, origin: result.origin, coverage: result.coverage, address };
+    });
   } catch (e) {
-    return { file, sheet: null, issues: [], error: reasonOf(e) };
+    return [{ file, sheet: null, issues: [], error: reasonOf(e) }];
   }
+}
+
+/** The first form's report (kept for callers that check one form). */
+export async function checkOne(file: string, sheet: string | undefined, locale: Locale): Promise<FileReport> {
+  return (await checkFile(file, sheet, locale))[0];
 }
 
 export async function cmdCheck(argv: string[], io: Io): Promise<number> {
@@ -59,16 +72,17 @@ export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const locale = localeOf(stringFlag(args, 'lang'));
   if (args.flags.has('summary')) {
     const rows: ReviewRow[] = [];
-    for (const file of await expandInputs(args.positionals)) rows.push((await reviewFile(file, locale)).row);
+    for (const file of await expandInputs(args.positionals)) rows.push(...(await reviewForms(file, locale)).map((r) => r.row));
     io.out(summaryLines(rows, locale).join('\n'));
     return rows.some((r) => r.status === 'unreadable') ? 2 : rows.some((r) => r.status === 'errors') ? 1 : 0;
   }
   const reports: FileReport[] = [];
   for (const file of args.positionals) {
-    const report = await checkOne(file, stringFlag(args, 'sheet'), locale);
-    reports.push(report);
-    if (!args.flags.has('json')) io.out(toTable(report, locale, io.isTTY) + '\n');
-    if (report.error && args.flags.has('json')) io.err(`${file}: ${report.error}`);
+    for (const report of await checkFile(file, stringFlag(args, 'sheet'), locale)) {
+      reports.push(report);
+      if (!args.flags.has('json')) io.out(toTable(report, locale, io.isTTY) + '\n');
+      if (report.error && args.flags.has('json')) io.err(`${file}: ${report.error}`);
+    }
   }
   if (args.flags.has('json')) io.out(JSON.stringify(toJson(reports, locale), null, 2) + '\n');
   if (reports.some((r) => r.error)) return 2;
@@ -85,16 +99,16 @@ async function requireOut(args: ReturnType<typeof parseArgs>, inputs: readonly s
 }
 
 /** Writes the copy: the input's own package with only these cells (and what they need) rewritten. */
-async function writeCopy(out: string, loaded: LoadedSheet, writes: CellWriteSpec[], extra?: (p: PackagePatcher) => void): Promise<void> {
+async function writeCopy(out: string, opened: OpenedWorkbook, sheets: { sheet: SheetInfo; writes: CellWriteSpec[] }[], extra?: (p: PackagePatcher) => void): Promise<void> {
   // A macro-enabled package under an .xlsx name is refused by Excel: the copy keeps the input's kind.
-  const macro = /macroEnabled/i.test(loaded.workbook.pkg.text('[Content_Types].xml'));
+  const macro = /macroEnabled/i.test(opened.pkg.text('[Content_Types].xml'));
   if (macro && !/\.xl[st]m$/i.test(out)) {
     throw new UsageError(`输入是启用宏的工作簿，输出文件名应以 .xlsm 结尾：${out} (the input is macro-enabled: OUT must end in .xlsm)`);
   }
   let bytes: Uint8Array;
   try {
-    const patcher = new PackagePatcher(loaded.workbook.pkg);
-    patcher.writeCells(loaded.sheet, writes);
+    const patcher = new PackagePatcher(opened.pkg);
+    for (const { sheet, writes } of sheets) patcher.writeCells(sheet, writes);
     extra?.(patcher);
     bytes = patcher.toBytes();
   } catch (e) {
@@ -105,7 +119,7 @@ async function writeCopy(out: string, loaded: LoadedSheet, writes: CellWriteSpec
 }
 
 function copyOfPatch(out: string, loaded: LoadedSheet, patch: Patch): Promise<void> {
-  return writeCopy(out, loaded, patchWrites(patch));
+  return writeCopy(out, loaded.workbook, [{ sheet: loaded.sheet, writes: patchWrites(patch) }]);
 }
 
 function parseOnly(value: string | undefined): FillKind[] | undefined {
@@ -123,30 +137,45 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
   const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'));
   const zh = locale === 'zh-CN';
-  let loaded;
+  const kindProblem = checkOutputKind(input, out);
+  if (kindProblem) throw new UsageError(kindProblem);
+  let doc;
   try {
-    loaded = await loadSheet(input, stringFlag(args, 'sheet'));
+    doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
     io.err(`${input}: ${reasonOf(e)}`);
     return 2;
   }
-  const result = fill(loaded.grid, {
+  const options = {
     only: parseOnly(stringFlag(args, 'only')),
     overwrite: args.flags.has('overwrite'),
-    mode: args.flags.has('formulas') ? 'formulas' : 'values',
-  });
-  if (!result.found) {
-    io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
+    mode: args.flags.has('formulas') ? ('formulas' as const) : ('values' as const),
+  };
+  // Every sheet (or table) with a form gets its fills.
+  const results = doc.grids.map((grid) => ({ grid, result: fill(grid, options) })).filter((r) => r.result.found);
+  if (results.length === 0) {
+    io.err(`${input}: ${notFoundReason(fill(doc.grids[0], options).lookedFor, locale)}`);
     return 2;
   }
-  await copyOfPatch(out, loaded, result.patch);
-  io.out(zh ? `已写入 ${out}：填充 ${result.patch.writes.length} 个单元格` : `Wrote ${out}: ${result.patch.writes.length} cells filled`);
-  for (const w of result.patch.writes) io.out(`  ${w.address}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
-  for (const s of result.patch.skipped) {
-    const why = s.because === 'formula' ? (zh ? '含公式' : 'holds a formula') : zh ? '已有用户输入' : 'the user typed a value';
-    io.out(zh ? `  跳过 ${s.address}：${why}（${s.found ?? ''}，计算值 ${s.wanted ?? ''}；用 --overwrite 覆盖）` : `  skipped ${s.address}: ${why} (${s.found ?? ''}; computed ${s.wanted ?? ''}; --overwrite replaces it)`);
+  const writes = results.reduce((n, r) => n + r.result.patch.writes.length, 0);
+  if (doc.package) {
+    const opened = doc.package;
+    await writeCopy(out, opened, results.map(({ grid, result }) => ({ sheet: doc.sheet(grid.sheetName), writes: patchWrites(result.patch) })));
+  } else {
+    for (const { grid, result } of results) applyPatchToWorksheet(doc.worksheet(grid.sheetName), result.patch);
+    const wb = doc.workbook!;
+    await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
   }
-  for (const u of result.unavailable) io.out(`  ${u.kind}: ${u.reason}`);
+  io.out(zh ? `已写入 ${out}：填充 ${writes} 个单元格` : `Wrote ${out}: ${writes} cells filled`);
+  for (const { grid, result } of results) {
+    const at = (address: string) => (doc.kind === 'docx' ? doc.address(grid.sheetName, parseA1(address)) : results.length > 1 ? `${grid.sheetName}!${address}` : address);
+    for (const w of result.patch.writes) io.out(`  ${at(w.address)}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
+    for (const sk of result.patch.skipped) {
+      const why = sk.because === 'formula' ? (zh ? '含公式' : 'holds a formula') : zh ? '已有用户输入' : 'the user typed a value';
+      io.out(zh ? `  跳过 ${at(sk.address)}：${why}（${sk.found ?? ''}，计算值 ${sk.wanted ?? ''}；用 --overwrite 覆盖）` : `  skipped ${at(sk.address)}: ${why} (${sk.found ?? ''}; computed ${sk.wanted ?? ''}; --overwrite replaces it)`);
+    }
+    for (const u of result.unavailable) io.out(`  ${u.kind}: ${u.reason}`);
+  }
   return 0;
 }
 
@@ -157,24 +186,42 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   if (!input) throw new UsageError('annotate needs IN');
   const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'));
-  let loaded;
+  const kindProblem = checkOutputKind(input, out);
+  if (kindProblem) throw new UsageError(kindProblem);
+  let doc;
   try {
-    loaded = await loadSheet(input, stringFlag(args, 'sheet'));
+    doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
     io.err(`${input}: ${reasonOf(e)}`);
     return 2;
   }
-  const result = check(loaded.grid);
-  if (!result.found) {
-    io.err(`${input}: ${notFoundReason(result.lookedFor, locale)}`);
+  const results = checkWorkbook(doc.grids);
+  if (!results[0].found) {
+    io.err(`${input}: ${notFoundReason(results[0].lookedFor, locale)}`);
     return 2;
   }
-  const sheetName = loaded.sheet.name;
-  await writeCopy(out, loaded, highlightWrites(result.issues, locale), (p) =>
-    p.putSheet(RESULT_SHEET, (styles) => resultSheetXml(styles, sheetName, result.issues.map((issue) => ({ issue })), locale)),
-  );
-  const errors = result.issues.filter((i) => i.severity === 'error').length;
-  io.out(locale === 'zh-CN' ? `已写入 ${out}：${errors} 个错误，${result.issues.length - errors} 个提示` : `Wrote ${out}: ${errors} errors, ${result.issues.length - errors} warnings`);
+  // Each sheet's issues are highlighted on it; the 检查结果 sheet lists them all, sheet by sheet.
+  const bySheet = new Map<string, typeof results>();
+  for (const r of results) bySheet.set(r.sheetName, [...(bySheet.get(r.sheetName) ?? []), r]);
+  const several = bySheet.size > 1;
+  const resultRows = results.flatMap((r) => r.issues.map((issue) => ({ issue, ...(several ? { sheet: r.sheetName } : {}) })));
+  if (doc.package) {
+    const first = results[0].sheetName;
+    await writeCopy(
+      out,
+      doc.package,
+      [...bySheet].map(([sheet, rs]) => ({ sheet: doc.sheet(sheet), writes: highlightWrites(rs.flatMap((r) => r.issues), locale) })),
+      (p) => p.putSheet(RESULT_SHEET, (styles) => resultSheetXml(styles, first, resultRows, locale)),
+    );
+  } else {
+    for (const [sheet, rs] of bySheet) highlightIssues(doc.worksheet(sheet), rs.flatMap((r) => r.issues), locale);
+    const wb = doc.workbook!;
+    writeResultSheet(wb, results[0].sheetName, resultRows, locale);
+    await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
+  }
+  const all = results.flatMap((r) => r.issues);
+  const errors = all.filter((i) => i.severity === 'error').length;
+  io.out(locale === 'zh-CN' ? `已写入 ${out}：${results.length} 份表单，${errors} 个错误，${all.length - errors} 个提示` : `Wrote ${out}: ${results.length} forms, ${errors} errors, ${all.length - errors} warnings`);
   return errors > 0 ? 1 : 0;
 }
 
@@ -262,9 +309,10 @@ export async function cmdReview(argv: string[], io: Io): Promise<number> {
     const scratch = path.join(scratchDir, 'issues.jsonl');
     const sink = createWriteStream(scratch);
     for (const [i, file] of files.entries()) {
-      const r = await reviewFile(file, locale);
-      rows.push(r.row);
-      for (const issue of r.issues) sink.write(`${JSON.stringify(issue)}\n`);
+      for (const r of await reviewForms(file, locale)) {
+        rows.push(r.row);
+        for (const issue of r.issues) sink.write(`${JSON.stringify(issue)}\n`);
+      }
       progress(io, i + 1, files.length, file);
     }
     await new Promise<void>((resolve, reject) => sink.end((e?: Error | null) => (e ? reject(e) : resolve())));

@@ -2,6 +2,8 @@
 import { toA1 } from '../grid/address';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import type { Issue, Locale } from '../rules/rule';
+import type { CellRef } from '../grid/address';
+import { PART_NAMES, type Coverage } from '../read/coverage';
 
 export interface FileReport {
   file: string;
@@ -9,6 +11,30 @@ export interface FileReport {
   issues: Issue[];
   /** Set when the file could not be read or holds no form. */
   error?: string;
+  /** The form's top-left cell, when the file holds forms. */
+  origin?: CellRef | null;
+  /** What was read of the form, part by part. */
+  coverage?: Coverage;
+  /** How the file names a cell (A1 on a sheet; 表1!R3C4 in a Word document). */
+  address?: (ref: CellRef) => string;
+}
+
+function addressOf(r: FileReport): (ref: CellRef) => string {
+  return r.address ?? toA1;
+}
+
+/** The coverage object of --json: each part found (where, rows read) or not (labels looked for). */
+export function coverageJson(r: FileReport): object | undefined {
+  const c = r.coverage;
+  if (!c) return undefined;
+  const at = addressOf(r);
+  return {
+    complete: c.complete,
+    computedFormulas: c.computedFormulas,
+    read: c.parts.filter((p) => p.found).map((p) => p.part),
+    missing: c.parts.filter((p) => !p.found).map((p) => p.part),
+    parts: Object.fromEntries(c.parts.map((p) => [p.part, p.found ? { found: true, at: p.at ? at(p.at) : null, rows: p.rows } : { found: false, lookedFor: p.lookedFor }])),
+  };
 }
 
 export interface JsonIssue {
@@ -28,11 +54,13 @@ export function toJson(reports: FileReport[], locale: Locale): object {
     files: reports.map((r) => ({
       file: r.file,
       sheet: r.sheet,
+      ...(r.origin ? { at: addressOf(r)(r.origin) } : {}),
       ...(r.error ? { error: r.error } : {}),
       issues: r.issues.map(
-        (i): JsonIssue => ({ rule: i.rule, severity: i.severity, cells: i.cells.map(toA1), message: issueMessage(i, locale), expected: i.expected ?? null }),
+        (i): JsonIssue => ({ rule: i.rule, severity: i.severity, cells: i.cells.map(addressOf(r)), message: issueMessage(i, locale), expected: i.expected ?? null }),
       ),
       summary: summaryOf(r.issues),
+      ...(r.coverage ? { coverage: coverageJson(r) } : {}),
     })),
   };
 }
@@ -51,14 +79,16 @@ function pad(s: string, n: number): string {
 export function toTable(report: FileReport, locale: Locale, color: boolean): string {
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
-  lines.push(`${report.file}${report.sheet ? ` [${report.sheet}]` : ''}`);
+  const at = addressOf(report);
+  lines.push(`${report.file}${report.sheet ? ` [${report.sheet}]` : ''}${report.origin ? ` ${zh ? '表单位于' : 'form at'} ${at(report.origin)}` : ''}`);
   if (report.error) {
     lines.push(`  ${zh ? '无法检查' : 'cannot check'}: ${report.error}`);
     return lines.join('\n');
   }
+  if (report.coverage) lines.push(coverageLine(report.coverage, locale));
   const rows = report.issues.map((i) => [
     SEVERITY_NAMES[i.severity][locale],
-    i.cells.map(toA1).slice(0, 4).join(',') + (i.cells.length > 4 ? '…' : ''),
+    i.cells.map(at).slice(0, 4).join(',') + (i.cells.length > 4 ? '…' : ''),
     SECTION_NAMES[i.section][locale],
     withExpected(issueMessage(i, locale), i.expected, zh),
     i.rule,
@@ -72,6 +102,20 @@ export function toTable(report: FileReport, locale: Locale, color: boolean): str
   const s = summaryOf(report.issues);
   lines.push(zh ? `  共 ${s.errors} 个错误，${s.warnings} 个提示` : `  ${s.errors} errors, ${s.warnings} warnings`);
   return lines.join('\n');
+}
+
+/** One line: the parts read and the parts not found (each of those is also an error finding). */
+export function coverageLine(c: Coverage, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const name = (p: (typeof c.parts)[number]) => PART_NAMES[p.part][locale].replace(/（.*）|\s*\(.*\)/, '');
+  const read = c.parts.filter((p) => p.found).map(name);
+  const missing = c.parts.filter((p) => !p.found).map(name);
+  const sep = zh ? '、' : ', ';
+  const formulas = c.computedFormulas > 0 ? (zh ? `；自行计算了 ${c.computedFormulas} 个无结果的公式` : `; computed ${c.computedFormulas} formulas without a stored result`) : '';
+  if (missing.length === 0) return zh ? `  已检查：${read.join(sep)}（全部）${formulas}` : `  checked: ${read.join(sep)} (all parts)${formulas}`;
+  return zh
+    ? `  已检查：${read.join(sep) || '无'}；未找到（未检查）：${missing.join(sep)}${formulas}`
+    : `  checked: ${read.join(sep) || 'nothing'}; not found (not checked): ${missing.join(sep)}${formulas}`;
 }
 
 function withExpected(message: string, expected: string | undefined, zh: boolean): string {

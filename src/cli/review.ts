@@ -5,13 +5,11 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { check } from '../engine';
+import { checkWorkbook } from '../engine';
+import { openDocument } from './documents';
 import { countStatuses, statusOf, type ReviewCounts } from '../review/explanations';
 import type { Issue, Locale } from '../rules/rule';
-import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
-import { pickSheet, readSheetGrid, readWorkbook } from '../xlsx/workbook';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
-import { toA1 } from '../grid/address';
 
 export type FileStatus = 'unreadable' | 'errors' | 'open-warnings' | 'passed';
 
@@ -42,7 +40,7 @@ const STATUS_NAMES: Record<FileStatus, Record<Locale, string>> = {
   passed: { 'zh-CN': '通过', 'en-US': 'passed' },
 };
 
-/** Files to review: each .xlsx given, and every .xlsx under each folder given (Excel's ~$ lock files skipped). */
+/** Files to review: each file given, and every .xlsx and .docx under each folder given (Excel's ~$ lock files skipped). */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -51,7 +49,7 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       const entries = await fs.readdir(input, { withFileTypes: true });
       const nested = await expandInputs(
         entries
-          .filter((e) => e.isDirectory() || (/\.xls[xm]$/i.test(e.name) && !e.name.startsWith('~$')))
+          .filter((e) => e.isDirectory() || (/\.(xlsx|xlsm|docx)$/i.test(e.name) && !e.name.startsWith('~$')))
           .map((e) => path.join(input, e.name))
           .sort(),
       );
@@ -65,37 +63,48 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-/** Checks one file and returns its summary row and issue rows; nothing of the workbook is kept. */
-export async function reviewFile(file: string, locale: Locale): Promise<{ row: ReviewRow; issues: ReviewIssueRow[] }> {
+/**
+ * Checks one file and returns its summary row and issue rows; nothing of the workbook is kept. A file
+ * holding several forms (on several sheets, or one under another) gets one row per form, named
+ * file [sheet!top-left].
+ */
+export async function reviewForms(file: string, locale: Locale): Promise<{ row: ReviewRow; issues: ReviewIssueRow[] }[]> {
   const base: ReviewRow = { file, department: '', filler: '', errors: 0, openWarnings: 0, explainedWarnings: 0, status: 'unreadable' };
   try {
-    const wb = await readWorkbook(file);
-    const grid = readSheetGrid(wb, pickSheet(wb.pkg));
-    const stored = wb.pkg.sheet(EXPLANATION_SHEET);
-    const explanations = stored?.part ? explanationsFromGrid(readSheetGrid(wb, stored)) : [];
-    const result = check(grid, { explanations });
-    if (!result.found) return { row: { ...base, reason: locale === 'zh-CN' ? '未找到申报表' : 'no form found' }, issues: [] };
-    const h = result.form!.header;
-    const valueAt = (f: typeof h.deptName) => (f ? text(grid.cells.get(`${f.value.row},${f.value.col}`)?.value) : '');
-    const counts = countStatuses(result.issues);
-    const status: FileStatus = counts.errors > 0 ? 'errors' : counts.openWarnings > 0 ? 'open-warnings' : 'passed';
-    return {
-      row: { ...base, ...counts, status, department: valueAt(h.deptName), filler: valueAt(h.filler) },
-      issues: result.issues.map((i) => ({
-        file,
-        severity: i.severity,
-        status: statusOf(i),
-        section: SECTION_NAMES[i.section][locale],
-        cells: i.cells.map(toA1).join(', '),
-        message: issueMessage(i, locale),
-        expected: i.expected ?? '',
-        rule: i.rule,
-        explanation: i.explanation ?? '',
-      })),
-    };
+    const doc = await openDocument(file);
+    const results = checkWorkbook(doc.grids, { explanations: doc.explanations() });
+    if (!results[0].found) return [{ row: { ...base, reason: locale === 'zh-CN' ? '未找到申报表' : 'no form found' }, issues: [] }];
+    return results.map((result) => {
+      const grid = doc.grids.find((g) => g.sheetName === result.sheetName)!;
+      const at = (ref: { row: number; col: number }) => doc.address(result.sheetName, ref);
+      const name = results.length > 1 ? `${file} [${doc.kind === 'docx' ? at(result.origin!) : `${result.sheetName}!${at(result.origin!)}`}]` : file;
+      const h = result.form!.header;
+      const valueAt = (f: typeof h.deptName) => (f ? text(grid.cells.get(`${f.value.row},${f.value.col}`)?.value) : '');
+      const counts = countStatuses(result.issues);
+      const status: FileStatus = counts.errors > 0 ? 'errors' : counts.openWarnings > 0 ? 'open-warnings' : 'passed';
+      return {
+        row: { ...base, file: name, ...counts, status, department: valueAt(h.deptName), filler: valueAt(h.filler) },
+        issues: result.issues.map((i) => ({
+          file: name,
+          severity: i.severity,
+          status: statusOf(i),
+          section: SECTION_NAMES[i.section][locale],
+          cells: i.cells.map(at).join(', '),
+          message: issueMessage(i, locale),
+          expected: i.expected ?? '',
+          rule: i.rule,
+          explanation: i.explanation ?? '',
+        })),
+      };
+    });
   } catch (e) {
-    return { row: { ...base, reason: (e as Error).message.split('\n')[0] }, issues: [] };
+    return [{ row: { ...base, reason: (e as Error).message.split('\n')[0] }, issues: [] }];
   }
+}
+
+/** The first form's review (for callers that review one form per file). */
+export async function reviewFile(file: string, locale: Locale): Promise<{ row: ReviewRow; issues: ReviewIssueRow[] }> {
+  return (await reviewForms(file, locale))[0];
 }
 
 const RANK: Record<FileStatus, number> = { unreadable: 0, errors: 1, 'open-warnings': 2, passed: 3 };

@@ -1,13 +1,25 @@
 /**
  * Errors the adapter reports to people: a stable code for the task pane to branch on and a sentence in
- * both locales. Host errors (OfficeExtension.Error) are translated by their `code`.
+ * both locales. Host errors (OfficeExtension.Error) are translated by their `code`, from the list in
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling:
+ *  - AccessDenied means "you cannot perform the requested operation", not only a protected sheet (a
+ *    protected workbook, a read-only or locked file, security software); only where the adapter read the
+ *    sheet's protection does it say "protected";
+ *  - a batch blocked by the user typing in a cell fails with InvalidOperationInCellEditMode (some hosts
+ *    report InvalidOperation with the same "cell-editing mode" message: office-js#856, #3021);
+ *  - payload and cell-count limits, UndoNotSupported (mergeUndoGroup with an API that cannot be undone).
  */
 import type { Locale } from '../rules/rule';
 import { formatTemplate } from '../rules/rule';
 
 export type AdapterErrorCode =
   | 'sheet-protected'
+  | 'access-denied'
   | 'sheet-missing'
+  | 'sheet-too-large'
+  | 'payload-too-large'
+  | 'undo-not-supported'
+  | 'marks-record-full'
   | 'nothing-to-undo'
   | 'cell-edit-mode'
   | 'unsupported'
@@ -19,6 +31,28 @@ const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
     'zh-CN': '工作表“{sheet}”受保护，未做任何修改。请先撤销工作表保护，再重试。',
     'en-US': 'The sheet "{sheet}" is protected, so nothing was changed. Unprotect the sheet and try again.',
   },
+  'access-denied': {
+    'zh-CN': 'Excel 拒绝了这次修改（AccessDenied）。常见原因：工作簿或工作表受保护、文件以只读方式打开或正被他人锁定。请检查后重试。',
+    'en-US':
+      'Excel refused the change (AccessDenied). Common causes: the workbook or sheet is protected, or the file is read-only or locked by someone else. Check and try again.',
+  },
+  'sheet-too-large': {
+    'zh-CN': '工作表内容过大（{cells} 个单元格，上限 {limit}），无法读取。申报表不会这么大：请确认打开的是申报表所在的工作表。',
+    'en-US':
+      'The sheet holds too much to read ({cells} cells; the limit is {limit}). A declaration form is never this large: check that the form\'s sheet is the one open.',
+  },
+  'payload-too-large': {
+    'zh-CN': 'Excel 拒绝了过大的数据交换（{code}；网页版 Excel 每次请求和响应最多 5 MB，一次最多读取 5,000,000 个单元格）。',
+    'en-US': 'Excel refused an exchange that was too large ({code}; Excel on the web allows 5 MB per request and response, and a read covers at most 5,000,000 cells).',
+  },
+  'undo-not-supported': {
+    'zh-CN': 'Excel 无法把这次修改合并为一步撤销（UndoNotSupported），未做任何修改。',
+    'en-US': 'Excel could not group this change into one undo step (UndoNotSupported); nothing was changed.',
+  },
+  'marks-record-full': {
+    'zh-CN': '标记记录已满（{detail}）。请先在其他工作表上“清除标记”，再检查。',
+    'en-US': 'The record of marks is full ({detail}). Clear the marks on other sheets first, then check again.',
+  },
   'sheet-missing': {
     'zh-CN': '找不到工作表“{sheet}”，它可能已被删除或重命名。',
     'en-US': 'The sheet "{sheet}" was not found; it may have been deleted or renamed.',
@@ -28,8 +62,8 @@ const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
     'en-US': 'There is nothing to undo.',
   },
   'cell-edit-mode': {
-    'zh-CN': '有单元格正在编辑。请先按 Enter 或 Esc 结束编辑，再重试。',
-    'en-US': 'A cell is being edited. Press Enter or Esc to finish editing, then try again.',
+    'zh-CN': 'Excel 正处于单元格编辑状态，未做任何修改。请先按 Enter 或 Esc 结束编辑，再重试。',
+    'en-US': 'Excel is in cell-edit mode, so nothing was changed. Press Enter or Esc to finish editing, then try again.',
   },
   unsupported: {
     'zh-CN': '当前 Excel 版本不支持此功能（需要 {feature}）。',
@@ -68,20 +102,35 @@ export class AdapterError extends Error {
   }
 }
 
-/** Turns whatever a run threw into an AdapterError (already-translated errors pass through). */
-export function toAdapterError(e: unknown, sheet = ''): AdapterError {
+/** True for a batch refused because the user is typing in a cell. */
+export function isCellEditError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  if (err?.code === 'InvalidOperationInCellEditMode') return true;
+  return err?.code === 'InvalidOperation' && /cell[- ]?edit/i.test(String(err.message ?? ''));
+}
+
+/**
+ * Turns whatever a run threw into an AdapterError (already-translated errors pass through). `known.protected`
+ * says the adapter read the sheet's protection as on, which is what turns AccessDenied into "protected".
+ */
+export function toAdapterError(e: unknown, sheet = '', known: { protected?: boolean } = {}): AdapterError {
   if (e instanceof AdapterError) return e;
   const code = (e as { code?: unknown } | null)?.code;
   const detail = e instanceof Error ? e.message : String(e);
+  if (isCellEditError(e)) return new AdapterError('cell-edit-mode', {}, e);
   switch (code) {
     case 'AccessDenied':
-      return new AdapterError('sheet-protected', { sheet }, e);
+      return known.protected ? new AdapterError('sheet-protected', { sheet }, e) : new AdapterError('access-denied', {}, e);
     case 'ItemNotFound':
       return new AdapterError('sheet-missing', { sheet }, e);
-    case 'InvalidOperationInCellEditMode':
-      return new AdapterError('cell-edit-mode', {}, e);
     case 'ApiNotFound':
       return new AdapterError('unsupported', { feature: detail }, e);
+    case 'UndoNotSupported':
+      return new AdapterError('undo-not-supported', {}, e);
+    case 'ResponsePayloadSizeLimitExceeded':
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'RangeExceedsLimit':
+      return new AdapterError('payload-too-large', { code: String(code) }, e);
     default:
       return new AdapterError('host-error', { detail }, e);
   }

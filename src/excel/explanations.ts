@@ -10,8 +10,12 @@
  *    needs to know whether the sheet exists and how many rows it had: the `ExplanationStore` the last read
  *    or write returned. When that has gone stale (the sheet was deleted or added meanwhile), the batch fails
  *    at its first operation, before anything is written; read again and retry.
- * The sheet is made VeryHidden where the host can set visibility (ExcelApi 1.2); on a 1.1 host it stays
- * visible, its header saying what it is.
+ * The sheet is made VeryHidden where the host can set visibility (ExcelApi 1.2) without harm. Setting
+ * Worksheet.visibility is not undoable in Excel on Windows and Mac: on a host whose API writes join the
+ * user's undo stack (ExcelUndoApiAll), that call would clear the whole stack
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities). There the sheet
+ * is created visible (adding a sheet and writing cells are undoable) and the result says so, so the task
+ * pane can tell the user, who may hide it. On a 1.1 host it stays visible too, its header saying what it is.
  */
 import type { Explanation } from '../review/explanations';
 import { toExcelInput } from './cells';
@@ -96,22 +100,24 @@ export async function writeExplanations(
   host: ExcelHost,
   explanations: readonly Explanation[],
   store: ExplanationStore,
-): Promise<{ store: ExplanationStore; syncs: number }> {
+): Promise<{ store: ExplanationStore; syncs: number; createdVisible: boolean }> {
   const caps = capabilities(host);
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
       const sheets = ctx.workbook.worksheets;
       let ws: Excel.Worksheet;
+      let createdVisible = false;
       if (store.exists) ws = sheets.getItem(EXPLANATION_SHEET);
       else {
         ws = sheets.add(EXPLANATION_SHEET);
-        if (caps.v1_2) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        if (caps.v1_2 && !caps.hidingClearsUndo) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        else createdVisible = true;
       }
       const values = explanationRows(explanations, store.exists ? store.rows : 0);
       ws.getRange(`A1:E${values.length}`).values = values;
       await counter.sync(ctx);
-      return { store: { exists: true, rows: explanations.length + 1 }, syncs: counter.count };
+      return { store: { exists: true, rows: explanations.length + 1 }, syncs: counter.count, createdVisible };
     }, runOptions(caps, 'structure'));
   } catch (e) {
     throw toAdapterError(e, EXPLANATION_SHEET);

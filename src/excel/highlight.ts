@@ -2,15 +2,18 @@
  * Check-and-highlight and clear-marks.
  *
  * Sync budget, whatever the size of the sheet:
- *  - ExcelApi 1.9+: 2 syncs. Sync 1 reads the sheet, every used cell's fill (getCellProperties), the marks
- *    record and the texts of the sheet's notes; sync 2 writes everything. When every note on the sheet is
- *    one the add-in recorded, their places are the recorded cells; only when the sheet has someone else's
- *    notes (or threaded comments) does one more sync find where they are, so ours never replace theirs.
- *  - Older hosts: 3 syncs. They cannot read fills in bulk, so sync 2 reads the fills of just the cells
- *    about to be marked (and, before 1.4, the hidden record sheet).
- *  - Should the bulk read be refused (a response too large for Excel on the web, or more than 512 merged
- *    areas), sync 1 is repeated without it and the older hosts' way is taken: 4 syncs, still constant.
+ *  - 3 syncs. Sync 1 reads the sheet's cells (the used range of values only), the marks record and the
+ *    texts of the sheet's notes; sync 2 reads the fills of just the cells about to be marked that are not
+ *    marked already (getCellProperties per block on 1.9+, a RangeFill per cell before), the places of
+ *    notes when someone else's notes are on the sheet, and before 1.4 the hidden record sheet; sync 3
+ *    writes everything. A re-check that marks the same cells needs no sync 2.
+ *  - Reading every used cell's fill up front would save sync 2 but makes the response grow with the sheet:
+ *    4,934 rows of fills are about 4 MB, near the 5 MB Excel on the web allows. Fills of the marked cells
+ *    only keep it small (see npm run bench).
+ *  - Should sync 1 be refused (more than 512 merged areas, too large a response), it is repeated without
+ *    the merges, or without the cells, which are then read in blocks (read.ts).
  * Writes never go cell by cell: cells are merged into rectangles and, on 1.9+, into multi-area ranges.
+ * At most MAX_MARKS cells are painted per check (errors first), so the record stays bounded.
  *
  * Write order matters because Excel applies a failing batch up to the failing operation. When marking,
  * the record (a setting, 1.4+) is written first: if anything after it fails, the record may name a mark
@@ -24,9 +27,19 @@ import type { CheckResult } from '../engine';
 import type { Issue, Locale } from '../rules/rule';
 import { engineWith, type EnginePort } from './engine-port';
 import { AdapterError, toAdapterError, type AdapterErrorCode } from './errors';
-import { fillFromLoaded, groupByFill, MARK_COLORS, queueFillReads, queuePaint, type PrevFill } from './fills';
+import { groupByFill, MARK_COLORS, queueFillReads, queuePaint, type PrevFill } from './fills';
 import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
-import { queueRecordRead, splitEntries, type MarkEntry, type MarksRecord, type NoteKind, type RecordReader } from './marks-store';
+import {
+  encodeRecord,
+  MAX_MARKS,
+  MAX_RECORD_CHARS,
+  queueRecordRead,
+  splitEntries,
+  type MarkEntry,
+  type MarksRecord,
+  type NoteKind,
+  type RecordReader,
+} from './marks-store';
 import {
   MAX_NOTES,
   NOTE_PREFIX,
@@ -60,6 +73,8 @@ export interface CheckHighlightResult extends Omit<CheckResult, 'sheetName'> {
   annotated: number;
   /** Why no marks were painted, when the check ran but marking could not. */
   notMarked?: AdapterErrorCode;
+  /** Cells blamed by issues but left unpainted because a check paints at most MAX_MARKS cells. */
+  unmarked?: number;
 }
 
 interface Target {
@@ -68,8 +83,18 @@ interface Target {
   texts: string[];
 }
 
-/** One target per cell; errors outrank warnings; the issue text goes on the first cell it blames. */
-export function planMarks(issues: Issue[], message: (i: Issue) => string): Map<string, Target> {
+/**
+ * One target per cell; errors outrank warnings; the issue text goes on the first cell it blames. At most
+ * `max` cells, error cells first.
+ */
+export function planMarks(issues: Issue[], message: (i: Issue) => string, max = Number.POSITIVE_INFINITY): Map<string, Target> {
+  const all = planAllMarks(issues, message);
+  if (all.size <= max) return all;
+  const ordered = [...all.entries()].sort(([, a], [, b]) => Number(b.color === MARK_COLORS.error) - Number(a.color === MARK_COLORS.error));
+  return new Map(ordered.slice(0, max));
+}
+
+function planAllMarks(issues: Issue[], message: (i: Issue) => string): Map<string, Target> {
   const out = new Map<string, Target>();
   for (const issue of issues) {
     const color = issue.severity === 'error' ? MARK_COLORS.error : MARK_COLORS.warning;
@@ -189,25 +214,29 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
   // Notes of an earlier check are cleaned up even when this one adds none.
   const kind = noteKind(caps);
   const annotate = options.annotate !== false && kind !== null;
+  let knownProtected = false;
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
 
-      // Sync 1: the sheet, its fills (1.9), the marks record (1.4), the annotations' texts.
-      const first = await syncFirst(ctx, counter, caps.mergedAreas || caps.v1_9, (light) => {
-        const read = queueSheetRead(ctx, caps, { sheet: options.sheet }, { fills: !light, merges: !light });
+      // Sync 1: the sheet's cells, the marks record (1.4), the annotations' texts.
+      const first = await syncFirst(ctx, counter, (level) => {
+        const read = queueSheetRead(ctx, caps, { sheet: options.sheet }, { merges: true, level });
         const record = queueRecordRead(ctx, caps);
         const census = kind ? queueCensus(read.worksheet, caps, kind) : undefined;
         return { read, record, census };
       });
       const ws = first.read.worksheet;
-      const snap = first.read.done();
+      const snap = await first.read.finish(ctx, counter);
+      knownProtected = !!snap.protected;
       const checked = engine.check(snap.grid, { locale });
       const result: CheckHighlightResult = {
         sheetName: snap.sheetName,
         found: checked.found,
         lookedFor: checked.lookedFor,
         issues: checked.issues,
+        coverage: checked.coverage,
+        origin: checked.origin,
         syncs: 0,
         marked: 0,
         annotated: 0,
@@ -217,7 +246,9 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
         return { ...result, syncs: counter.count, notMarked: 'sheet-protected' };
       }
 
-      const targets = planMarks(checked.issues, (i) => engine.issueMessage(i, locale));
+      const allTargets = planMarks(checked.issues, (i) => engine.issueMessage(i, locale));
+      const targets = planMarks(checked.issues, (i) => engine.issueMessage(i, locale), MAX_MARKS);
+      if (allTargets.size > targets.size) result.unmarked = allTargets.size - targets.size;
       const wanted = new Map<string, string>();
       if (annotate) for (const t of targets.values()) if (t.texts.length) wanted.set(toA1(t.ref), noteText(t.texts));
       const reader: RecordReader = first.record;
@@ -226,16 +257,17 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
       const earlierKeys = new Set(earlier.map((e) => cellKey(parseA1(e.address))));
       const plan = kind ? planNotes(first.census, ourNotes(earlier, kind), wanted.size > 0) : ({ mode: 'none' } as NotePlan);
 
-      // Sync 2, only for what is still unknown: record rows (< 1.4), single-cell fills (< 1.9), note places.
-      let fillReads: Map<string, Excel.RangeFill> | undefined;
+      // Sync 2, only for what is still unknown: record rows (< 1.4), fills of newly marked cells, note places.
+      let fillsRead: () => Map<string, PrevFill> = () => new Map();
       let located: (() => NoteSpot[]) | undefined;
-      const unknownFills = snap.fills ? [] : [...targets.values()].filter((t) => !earlierKeys.has(cellKey(t.ref))).map((t) => t.ref);
+      const unknownFills = [...targets.values()].filter((t) => !earlierKeys.has(cellKey(t.ref))).map((t) => t.ref);
       if (!reader.ready || unknownFills.length || plan.mode === 'locate') {
         reader.queueFollowUp();
-        if (unknownFills.length) fillReads = queueFillReads(ws, caps, unknownFills);
+        if (unknownFills.length) fillsRead = queueFillReads(ws, caps, unknownFills);
         if (plan.mode === 'locate' && kind) located = queueLocate(ws, kind, plan);
         await counter.sync(ctx);
       }
+      const fills = fillsRead();
 
       const record: MarksRecord = reader.record();
       const { mine, others } = splitEntries(record, snap.sheetId, snap.sheetName);
@@ -246,9 +278,7 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
         const k = cellKey(t.ref);
         const old = byKey.get(k);
         if (old) return old.prev; // a cell marked before keeps the fill it had before the first mark
-        if (snap.fills) return snap.fills.get(k) ?? null;
-        const loaded = fillReads?.get(k);
-        return loaded ? fillFromLoaded(loaded, caps) : null;
+        return fills.get(k) ?? null;
       };
       const settingsRecord = caps.v1_4;
 
@@ -266,6 +296,9 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
           return entry;
         });
         const newRecord = { v: 1 as const, marks: [...others, ...entries] };
+        if (settingsRecord && encodeRecord(newRecord).length > MAX_RECORD_CHARS) {
+          throw new AdapterError('marks-record-full', { detail: `${newRecord.marks.length} marks` });
+        }
         if (settingsRecord) reader.queueWrite(newRecord);
         for (const s of notes.remove) s.remove();
         for (const s of notes.kept) s.verify?.(); // a note kept on the record's word must really be there
@@ -279,12 +312,19 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
       };
 
       const spots = plan.mode === 'assumed' && kind ? spotsAt(ws, kind, mineNotes) : located ? located() : [];
-      let annotated = queueWrites(spots);
+      let annotated: number;
+      try {
+        annotated = queueWrites(spots);
+      } catch (e) {
+        if (e instanceof AdapterError && e.code === 'marks-record-full') return { ...result, syncs: counter.count, notMarked: e.code };
+        throw e;
+      }
       try {
         await counter.sync(ctx);
       } catch (e) {
         const code = (e as { code?: string }).code;
-        if (code === 'AccessDenied') return { ...result, syncs: counter.count, notMarked: 'sheet-protected' };
+        // Excel refused the change; only a protection read as on earns "protected" (1.1 cannot read it).
+        if (code === 'AccessDenied') return { ...result, syncs: counter.count, notMarked: snap.protected ? 'sheet-protected' : 'access-denied' };
         if (!(plan.mode === 'assumed' && code === 'ItemNotFound' && kind)) throw e;
         // One of our notes is no longer where the record says (moved or deleted): locate them, write again.
         annotated = queueWrites(await relocate(ctx, counter, ws, caps, kind));
@@ -293,7 +333,7 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
       return { ...result, syncs: counter.count, marked: targets.size, annotated };
     }, runOptions(caps, 'decorate'));
   } catch (e) {
-    throw toAdapterError(e, options.sheet ?? '');
+    throw toAdapterError(e, options.sheet ?? '', { protected: knownProtected });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The seam between the adapter and Office.js. Actions take an ExcelHost instead of calling the global
  * `Excel.run`, so tests hand in an in-memory Excel and the task pane hands in `officeHost()`.
- * Everything above ExcelApi 1.1 is feature-detected here, once, into `Caps`.
+ * Everything above ExcelApi 1.1 is feature-detected here, once, into `Caps`: by requirement set (what the
+ * host supports) and by the presence of the members called (what the loaded Office.js library has).
  */
 
 export interface HostRunOptions {
@@ -16,6 +17,14 @@ export interface HostRunOptions {
 export interface ExcelHost {
   run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: HostRunOptions): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Whether the loaded Office.js library has a member ('Worksheet.notes'). isSetSupported answers for the
+   * host, not for the library: a stale local office.js lacks members of sets the host supports.
+   * Hosts that cannot tell are taken to have everything.
+   */
+  hasMember?(member: string): boolean;
+  /** Office.context.platform ('PC', 'Mac', 'OfficeOnline', ...), where known. */
+  platform?(): string;
 }
 
 let office: ExcelHost | undefined;
@@ -33,7 +42,25 @@ export function officeHost(): ExcelHost {
     isSetSupported(name: string, version: string): boolean {
       return Office.context.requirements.isSetSupported(name, version);
     },
+    hasMember(member: string): boolean {
+      return libraryHas(typeof Excel === 'undefined' ? undefined : Excel, member);
+    },
+    platform(): string {
+      return String(Office.context.platform ?? '');
+    },
   });
+}
+
+/**
+ * True when the Office.js library defines `Type.member` on the class's prototype (where Office.js puts its
+ * properties and methods). Run options are plain objects and cannot be probed; they count as present, which
+ * is harmless: a library that does not know an option ignores it.
+ */
+export function libraryHas(excel: unknown, member: string): boolean {
+  const [type, name] = member.split('.');
+  if (type === 'RunOptions') return true;
+  const cls = (excel as Record<string, { prototype?: object } | undefined> | undefined)?.[type];
+  return !!cls?.prototype && name in cls.prototype;
 }
 
 /** What this host can do, by feature rather than by version number, so call sites read as intent. */
@@ -46,42 +73,81 @@ export interface Caps {
   calcSuspend: boolean;
   /** 1.7: Worksheet.onChanged. */
   events: boolean;
+  /** 1.7: WorksheetCollection.onActivated; 1.9: WorksheetCollection.onChanged (every sheet). */
+  activatedEvents: boolean;
+  workbookChangedEvents: boolean;
   /** 1.8: data validation. */
   validation: boolean;
-  /** 1.9: getCellProperties, getRanges/RangeAreas, fill tint/pattern, page layout. */
+  /** 1.9: getRanges/RangeAreas, fill tint/pattern, page layout. */
   v1_9: boolean;
+  /** 1.9: Range.getCellProperties. */
+  cellProperties: boolean;
+  /** 1.9: RangeFill.tintAndShade (tells No Fill from white, keeps theme tints). */
+  fillTint: boolean;
   /** 1.10: threaded comments. */
   comments: boolean;
-  /** 1.11: Excel.run({ delayForCellEdit }). */
+  /** Excel.run({ delayForCellEdit }): documented without a requirement set, so always asked for. */
   delayForCellEdit: boolean;
   /** 1.13: Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
-  /** 1.18: notes, RangeAreas.select. */
-  v1_18: boolean;
+  /** 1.18: notes (Worksheet.notes). */
+  notes: boolean;
+  /** 1.18: RangeAreas.select (several separate blocks selected at once). */
+  selectAreas: boolean;
   /** 1.20: Excel.run({ mergeUndoGroup }). */
   undoGroup: boolean;
+  /** ExcelUndoApiAll 1.0: API writes join the user's undo stack (and some calls clear it). */
+  undoStack: boolean;
+  /**
+   * Setting Worksheet.visibility clears the user's undo stack: listed as not undoable in Excel on
+   * Windows and Mac (undo-capabilities page); undoable in Excel on the web.
+   */
+  hidingClearsUndo: boolean;
 }
 
 export function capabilities(host: ExcelHost): Caps {
-  const at = (v: string) => {
+  const set = (name: string, v: string) => {
     try {
-      return host.isSetSupported('ExcelApi', v);
+      return host.isSetSupported(name, v);
     } catch {
       return false;
     }
   };
+  const at = (v: string) => set('ExcelApi', v);
+  const has = (member: string) => {
+    try {
+      return host.hasMember ? host.hasMember(member) : true;
+    } catch {
+      return false;
+    }
+  };
+  const web = (() => {
+    try {
+      return host.platform?.() === 'OfficeOnline';
+    } catch {
+      return false;
+    }
+  })();
+  const undoStack = set('ExcelUndoApiAll', '1.0');
   return {
     v1_2: at('1.2'),
-    v1_4: at('1.4'),
-    calcSuspend: at('1.6'),
-    events: at('1.7'),
+    v1_4: at('1.4') && has('Workbook.settings'),
+    calcSuspend: at('1.6') && has('Application.suspendApiCalculationUntilNextSync'),
+    events: at('1.7') && has('Worksheet.onChanged'),
+    activatedEvents: at('1.7') && has('WorksheetCollection.onActivated'),
+    workbookChangedEvents: at('1.9') && has('WorksheetCollection.onChanged'),
     validation: at('1.8'),
-    v1_9: at('1.9'),
-    comments: at('1.10'),
-    delayForCellEdit: at('1.11'),
-    mergedAreas: at('1.13'),
-    v1_18: at('1.18'),
-    undoGroup: at('1.20'),
+    v1_9: at('1.9') && has('Worksheet.getRanges'),
+    cellProperties: at('1.9') && has('Range.getCellProperties'),
+    fillTint: at('1.9') && has('RangeFill.tintAndShade'),
+    comments: at('1.10') && has('Worksheet.comments'),
+    delayForCellEdit: true,
+    mergedAreas: at('1.13') && has('Range.getMergedAreasOrNullObject'),
+    notes: at('1.18') && has('Worksheet.notes'),
+    selectAreas: at('1.18') && has('RangeAreas.select') && has('Worksheet.getRanges'),
+    undoGroup: at('1.20') && has('RunOptions.mergeUndoGroup'),
+    undoStack,
+    hidingClearsUndo: undoStack && !web,
   };
 }
 
@@ -98,6 +164,7 @@ export type RunKind = 'read' | 'cells' | 'decorate' | 'structure';
 export function runOptions(caps: Caps, kind: RunKind): HostRunOptions {
   const o: HostRunOptions = {};
   // A click while the user is typing in a cell should wait, not fail with InvalidOperationInCellEditMode.
+  // The option has no requirement set (Excel.RunOptions reference); a library that lacks it ignores it.
   if (caps.delayForCellEdit) o.delayForCellEdit = true;
   if (caps.undoGroup && kind === 'cells') o.mergeUndoGroup = true;
   return o;

@@ -26,7 +26,7 @@ export async function selectCells(
       const ws = worksheetOf(ctx, options.sheet);
       if (options.sheet) ws.activate();
       const blocks = cellBlocks(refs);
-      if (blocks.length > 1 && caps.v1_18) ws.getRanges(addressChunks(blocks)[0]).select();
+      if (blocks.length > 1 && caps.selectAreas) ws.getRanges(addressChunks(blocks)[0]).select();
       else ws.getRange(rangeToA1(blocks[0])).select();
       await counter.sync(ctx);
       return { syncs: counter.count };
@@ -46,10 +46,25 @@ export type AmountWatch =
   | { supported: true; unsubscribe(): Promise<void> }
   | { supported: false; reason: AdapterError };
 
+type ChangedArgs = { address: string; worksheetId: string; source?: string; triggerSource?: string };
+
+/** Edits the add-in reacts to: the user's own, on this computer. */
+export function isUsersLocalEdit(e: ChangedArgs): boolean {
+  // A co-author's edit reaches every open add-in with source 'Remote' (Excel.EventSource); their own
+  // add-in, where the edit is local, recalculates it. Reacting here too would write the same cells twice.
+  if (e.source === 'Remote') return false;
+  // Writes of this add-in (its own recalculation) must not trigger themselves (triggerSource, 1.14).
+  if (e.triggerSource === 'ThisLocalAddin') return false;
+  return true;
+}
+
 /**
- * Calls `onChange` after the user edits the (active or named) sheet. Uses Worksheet.onChanged
- * (ExcelApi 1.7); edits made by this add-in itself are ignored where Excel says so (triggerSource,
- * 1.14), so a recalculation that writes totals does not trigger itself.
+ * Calls `onChange` after the user edits a sheet, on whichever sheet the user is working: edits are heard
+ * workbook-wide (WorksheetCollection.onChanged, ExcelApi 1.9) and each change names its sheet. Hosts at
+ * 1.7-1.8 have only Worksheet.onChanged: the handler sits on the active sheet and moves to each sheet the
+ * user activates (WorksheetCollection.onActivated). With `options.sheet`, only that sheet is watched.
+ * Remote (co-authoring) edits and the add-in's own writes are ignored.
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs
  */
 export async function watchAmounts(
   host: ExcelHost,
@@ -58,25 +73,54 @@ export async function watchAmounts(
 ): Promise<AmountWatch> {
   const caps = capabilities(host);
   if (!caps.events) return { supported: false, reason: new AdapterError('unsupported', { feature: 'ExcelApi 1.7 (onChanged)' }) };
+  const handle = async (e: Excel.WorksheetChangedEventArgs) => {
+    const args = e as unknown as ChangedArgs;
+    if (!isUsersLocalEdit(args)) return;
+    await onChange({ address: args.address, worksheetId: args.worksheetId });
+  };
+  let moving: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+  const moveTo = async (worksheetId: string) => {
+    // Called from the activation event, after the registering run has ended: fresh runs.
+    const old = moving;
+    moving = undefined;
+    if (old) {
+      await host.run(async (ctx) => {
+        old.remove();
+        await ctx.sync();
+      }, { previousObjects: old.context });
+    }
+    moving = await host.run(async (ctx) => {
+      const reg = ctx.workbook.worksheets.getItem(worksheetId).onChanged.add(handle);
+      await ctx.sync();
+      return reg;
+    });
+  };
   try {
-    const registration = await host.run(async (ctx) => {
+    const registrations = await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const ws = worksheetOf(ctx, options.sheet);
-      const handler = ws.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-        if ((e as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
-        await onChange({ address: e.address, worksheetId: e.worksheetId });
-      });
+      const regs: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      if (!options.sheet && caps.workbookChangedEvents) regs.push(ctx.workbook.worksheets.onChanged.add(handle));
+      else {
+        moving = worksheetOf(ctx, options.sheet).onChanged.add(handle);
+        if (!options.sheet && caps.activatedEvents) {
+          regs.push(ctx.workbook.worksheets.onActivated.add(async (a: Excel.WorksheetActivatedEventArgs) => moveTo(a.worksheetId)));
+        }
+      }
       await counter.sync(ctx);
-      return handler;
+      return regs;
     }, runOptions(caps, 'read'));
     return {
       supported: true,
       async unsubscribe() {
         // A handler is removed through the context that added it.
-        await host.run(async (ctx) => {
-          registration.remove();
-          await ctx.sync();
-        }, { previousObjects: registration.context });
+        const all = [...registrations, ...(moving ? [moving] : [])] as OfficeExtension.EventHandlerResult<unknown>[];
+        moving = undefined;
+        for (const reg of all) {
+          await host.run(async (ctx) => {
+            reg.remove();
+            await ctx.sync();
+          }, { previousObjects: reg.context });
+        }
       },
     };
   } catch (e) {

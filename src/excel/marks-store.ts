@@ -9,6 +9,13 @@
  *  - ExcelApi 1.1-1.3 (no settings API): a worksheet named `jixiao_marks`, one JSON row per mark, made
  *    VeryHidden where the host can set visibility (1.2). On a 1.1-only host it stays visible; its first
  *    row says what it is. Reading it costs the extra sync those hosts need anyway.
+ *
+ * The record is bounded. An add-in's settings hold at most 2 MB (Office.Settings; office-js#621), past
+ * which Excel answers InvalidArgument (office-js#3957). A check marks at most MAX_MARKS cells per sheet
+ * (errors first; the rest are listed in the task pane but not painted), the setting is written compactly
+ * (each distinct previous fill once per sheet, then [cell, fill, mark] triples), and a record that would
+ * pass MAX_RECORD_CHARS is not written at all: the check then paints nothing and says so, rather than
+ * paint cells whose previous fill it could not keep.
  */
 import { parseA1 } from '../grid/address';
 import type { PrevFill } from './fills';
@@ -16,6 +23,10 @@ import type { Caps } from './host';
 
 export const SETTING_KEY = 'jixiao.marks';
 export const RECORD_SHEET = 'jixiao_marks';
+/** Cells one check paints on one sheet at most. */
+export const MAX_MARKS = 2000;
+/** The whole record's JSON at most: half the documented 2 MB settings maximum. */
+export const MAX_RECORD_CHARS = 1_000_000;
 
 export type NoteKind = 'note' | 'comment';
 
@@ -53,11 +64,55 @@ function isEntry(x: unknown): x is MarkEntry {
   return !!e && typeof e.sheetName === 'string' && typeof e.address === 'string' && typeof e.mark === 'string' && 'prev' in e;
 }
 
+/** The compact form written to the setting. */
+interface CompactRecord {
+  v: 2;
+  sheets: { id: string; name: string; fills: PrevFill[]; marks: (string | number)[][] }[];
+}
+
+/** The setting's text: per sheet, each distinct previous fill once, then [cell, fill index, mark, note?, kind?]. */
+export function encodeRecord(record: MarksRecord): string {
+  const sheets = new Map<string, CompactRecord['sheets'][number] & { index: Map<string, number> }>();
+  for (const m of record.marks) {
+    const key = `${m.sheetId}|${m.sheetName}`;
+    let sh = sheets.get(key);
+    if (!sh) sheets.set(key, (sh = { id: m.sheetId, name: m.sheetName, fills: [], marks: [], index: new Map() }));
+    const fk = JSON.stringify(m.prev);
+    let fi = sh.index.get(fk);
+    if (fi === undefined) {
+      fi = sh.fills.length;
+      sh.fills.push(m.prev);
+      sh.index.set(fk, fi);
+    }
+    const row: (string | number)[] = [m.address, fi, m.mark];
+    if (m.note !== undefined) row.push(m.note, m.noteKind ?? 'note');
+    sh.marks.push(row);
+  }
+  const out: CompactRecord = { v: 2, sheets: [...sheets.values()].map(({ index: _i, ...rest }) => rest) };
+  return JSON.stringify(out);
+}
+
+function decodeCompact(data: CompactRecord): unknown[] {
+  const out: unknown[] = [];
+  for (const sh of data.sheets ?? []) {
+    for (const row of sh.marks ?? []) {
+      const [address, fi, mark, note, noteKind] = row;
+      const e: Record<string, unknown> = { sheetId: sh.id, sheetName: sh.name, address, prev: sh.fills?.[fi as number] ?? null, mark };
+      if (typeof note === 'string') {
+        e.note = note;
+        e.noteKind = noteKind;
+      }
+      out.push(e);
+    }
+  }
+  return out;
+}
+
 /** Tolerant parse: anything unexpected reads as "no marks" rather than breaking the add-in. */
 export function parseRecord(value: unknown): MarksRecord {
   try {
     const data = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-    const marks = (data as MarksRecord | undefined)?.marks;
+    const marks = (data as { v?: number }).v === 2 ? decodeCompact(data as CompactRecord) : (data as MarksRecord | undefined)?.marks;
     if (!Array.isArray(marks)) return emptyRecord();
     return { v: 1, marks: marks.filter(isEntry).filter((e) => safeAddress(e.address)) };
   } catch {
@@ -108,7 +163,7 @@ function settingsReader(ctx: Excel.RequestContext): RecordReader {
       return setting.isNullObject ? emptyRecord() : parseRecord(setting.value);
     },
     queueWrite(record) {
-      if (record.marks.length) ctx.workbook.settings.add(SETTING_KEY, JSON.stringify(record));
+      if (record.marks.length) ctx.workbook.settings.add(SETTING_KEY, encodeRecord(record));
       else if (!setting.isNullObject) ctx.workbook.settings.getItem(SETTING_KEY).delete();
     },
   };
@@ -149,7 +204,8 @@ function sheetReader(ctx: Excel.RequestContext, caps: Caps): RecordReader {
       if (present()) ws = sheets.getItem(RECORD_SHEET);
       else {
         ws = sheets.add(RECORD_SHEET);
-        if (caps.v1_2) ws.visibility = 'VeryHidden';
+        // Hiding is not undoable on desktop hosts with an API undo stack (see explanations.ts).
+        if (caps.v1_2 && !caps.hidingClearsUndo) ws.visibility = 'VeryHidden';
       }
       const rows = [JSON.stringify(HEADER), ...record.marks.map((m) => JSON.stringify(m))];
       ws.getRange(`A1:A${rows.length}`).values = rows.map((r) => [r]);

@@ -15,7 +15,7 @@ export const NOTE_PREFIX = 'jixiao: ';
 export const MAX_NOTES = 300;
 
 export function noteKind(caps: Caps): NoteKind | null {
-  return caps.v1_18 ? 'note' : caps.comments ? 'comment' : null;
+  return caps.notes ? 'note' : caps.comments ? 'comment' : null;
 }
 
 type Item = { content: string; load(p: string): unknown; getLocation(): Excel.Range; delete(): void; isNullObject: boolean };

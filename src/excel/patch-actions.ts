@@ -14,7 +14,13 @@ import { engineWith, type EnginePort } from './engine-port';
 import { AdapterError, toAdapterError } from './errors';
 import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
 import { queueNotesAt, type NoteSpot } from './notes';
-import { addCells, attachNotes, readWithNotes } from './read';
+import { addCells, attachNotes, readWithNotes, type SheetSnapshot } from './read';
+
+const CELL_PROPS = 'values,formulas,numberFormat,valueTypes';
+
+function inBounds(b: SheetSnapshot['bounds'], ref: CellRef): boolean {
+  return !!b && ref.row >= b.top && ref.row <= b.bottom && ref.col >= b.left && ref.col <= b.right;
+}
 
 // ---- undo stack ---------------------------------------------------------------------------------
 
@@ -107,7 +113,7 @@ function noteWrites(patch: Patch): Map<string, string> {
 function queueNoteWrites(ws: Excel.Worksheet, caps: Caps, patch: Patch, existing: NoteSpot[]): number {
   const wanted = noteWrites(patch);
   if (wanted.size === 0) return 0;
-  if (!caps.v1_18) return wanted.size;
+  if (!caps.notes) return wanted.size;
   const have = new Map(existing.map((n) => [n.address, n]));
   for (const [address, text] of wanted) {
     const ex = have.get(address);
@@ -144,10 +150,10 @@ async function writeChecked(
       const cells = writesByCell(patch);
       const reads = cellBlocks([...cells.values()].map((c) => c.ref)).map((b) => {
         const r = ws.getRange(rangeToA1(b));
-        r.load('values,formulas,numberFormat,valueTypes');
+        r.load(CELL_PROPS);
         return { b, r };
       });
-      const notesAt = caps.v1_18 ? queueNotesAt(ws, [...noteWrites(patch).keys()]) : () => [];
+      const notesAt = caps.notes ? queueNotesAt(ws, [...noteWrites(patch).keys()]) : () => [];
       await counter.sync(ctx);
       sheetName = ws.name;
       if (caps.v1_2 && ws.protection.protected) throw new AdapterError('sheet-protected', { sheet: ws.name });
@@ -221,9 +227,9 @@ export async function previewFill(host: ExcelHost, options: FillActionOptions = 
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const { snap } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { fills: false, notes: true });
+      const { snap } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { notes: true });
       const res = engine.fill(snap.grid, fillOptions(options));
-      const notesSkipped = caps.v1_18 ? 0 : noteWrites(res.patch).size;
+      const notesSkipped = caps.notes ? 0 : noteWrites(res.patch).size;
       return { found: res.found, lookedFor: res.lookedFor, patch: res.patch, unavailable: res.unavailable ?? [], syncs: counter.count, notesSkipped };
     }, runOptions(caps, 'read'));
   } catch (e) {
@@ -242,16 +248,26 @@ export async function applyFill(host: ExcelHost, options: FillActionOptions = {}
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
-      const { read, snap, notes } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { fills: false, notes: true });
+      const { read, snap, notes } = await readWithNotes(ctx, counter, caps, { sheet: options.sheet }, { notes: true });
       sheetName = snap.sheetName;
       const res = engine.fill(snap.grid, fillOptions(options));
       const base = { found: res.found, lookedFor: res.lookedFor, patch: res.patch, unavailable: res.unavailable ?? [] };
       if (res.patch.writes.length === 0) return { ...base, syncs: counter.count, notesSkipped: 0 };
       if (snap.protected) throw new AdapterError('sheet-protected', { sheet: snap.sheetName });
-      const inverse = invertPatch(snap.grid, res.patch);
+      // The read covered the cells with content; a write beyond them (an empty total cell that only has a
+      // number format) is read in the same sync, just before it is written (a batch runs in order), so the
+      // undo snapshot keeps its format.
+      const outside = res.patch.writes.map((w) => parseA1(w.address)).filter((ref) => !inBounds(snap.bounds, ref));
+      const before = cellBlocks(outside).map((b) => {
+        const r = read.worksheet.getRange(rangeToA1(b));
+        r.load(CELL_PROPS);
+        return { b, r };
+      });
       queuePatchWrite(ctx, read.worksheet, caps, res.patch);
       const notesSkipped = queueNoteWrites(read.worksheet, caps, res.patch, notes);
       await counter.sync(ctx);
+      for (const { b, r } of before) addCells(snap.grid, { row: b.top, col: b.left }, r.values, r.formulas, r.numberFormat, r.valueTypes);
+      const inverse = invertPatch(snap.grid, res.patch);
       pushUndo(host, { sheetKey: snap.sheetId, sheetName: snap.sheetName, inverse });
       return { ...base, syncs: counter.count, notesSkipped };
     }, runOptions(caps, 'cells'));

@@ -16,7 +16,21 @@ export interface FundingItemSpec {
   key: string;
   label: string;
   aliases?: Labels;
+  /** The template versions that print this item (absent: the current one). */
+  versions?: readonly TemplateVersion[];
 }
+
+/**
+ * The template's versions seen in filed forms: the current one (收入 财政拨款/财政专户管理资金/单位资金, 支出
+ * 人员类/运转类/特定目标类) and the older one (收入 财政拨款/其他资金, 支出 基本支出/项目支出, year headers
+ * printed blank as 年, 目标值 for 指标值). Every label of every version is accepted; rules that depend on the
+ * framework (特定目标类 = the projects' sum) apply only where their items are present.
+ */
+export type TemplateVersion = 'current' | 'older';
+export const TEMPLATE_VERSIONS: Record<TemplateVersion, { zh: string; items: readonly string[] }> = {
+  current: { zh: '现行版', items: ['财政拨款', '财政专户管理资金', '单位资金', '人员类项目支出', '运转类项目支出', '特定目标类项目支出'] },
+  older: { zh: '旧版', items: ['财政拨款', '其他资金', '基本支出', '项目支出'] },
+};
 
 export interface FundingGroupSpec {
   key: 'income' | 'expense';
@@ -34,6 +48,8 @@ export interface ColumnSpec {
 }
 
 export const FORM_TITLE = '部门整体绩效目标申报表';
+/** The title as each version of the template prints it (older versions say 支出, some drop 申报). */
+export const FORM_TITLES: Labels = [FORM_TITLE, '部门整体支出绩效目标申报表', '部门整体支出绩效目标表', '部门整体绩效目标表'];
 export const AMOUNT_UNIT = '万元';
 
 export const HEADER_FIELDS = {
@@ -68,6 +84,7 @@ export const FUNDING = {
         { key: 'fiscal', label: '财政拨款' },
         { key: 'specialAccount', label: '财政专户管理资金' },
         { key: 'unitFunds', label: '单位资金' },
+        { key: 'otherFunds', label: '其他资金', versions: ['older'] },
       ],
     },
     {
@@ -78,10 +95,17 @@ export const FUNDING = {
         { key: 'personnel', label: '人员类项目支出' },
         { key: 'operating', label: '运转类项目支出' },
         { key: 'targeted', label: '特定目标类项目支出' },
+        { key: 'basic', label: '基本支出', versions: ['older'] },
+        { key: 'project', label: '项目支出', versions: ['older'] },
       ],
     },
   ] as readonly FundingGroupSpec[],
 } as const;
+
+/** The items the current template prints (the older versions' items are read, never written). */
+export function currentItems(group: FundingGroupSpec): readonly FundingItemSpec[] {
+  return group.items.filter((i) => !i.versions || i.versions.includes('current'));
+}
 
 export const TEXT_SECTIONS = {
   functions: { labels: ['部门职能概述', '部门职能'] as Labels },
@@ -123,7 +147,7 @@ export const INDICATORS = {
     level1: { key: 'level1', labels: ['一级指标'], type: 'text', role: 'typed' },
     level2: { key: 'level2', labels: ['二级指标'], type: 'text', role: 'typed' },
     level3: { key: 'level3', labels: ['三级指标'], type: 'text', role: 'typed' },
-    value: { key: 'value', labels: ['指标值'], type: 'indicatorValue', role: 'typed' },
+    value: { key: 'value', labels: ['指标值', '目标值'], type: 'indicatorValue', role: 'typed' },
     history: { key: 'history', labels: ['近两年指标值'], type: 'indicatorValue', role: 'typed' },
     current: { key: 'current', labels: ['预期当年实现值', '当年预期实现值'], type: 'indicatorValue', role: 'typed' },
     basis: { key: 'basis', labels: ['指标值确定依据'], type: 'choice', role: 'typed' },
@@ -136,6 +160,7 @@ export const LEVEL1_INDICATORS = ['运行成本', '管理效率', '履职效能'
 
 /** Labels that start a new part of the form; a table that is being read ends at the next of these. */
 export const SECTION_STARTS: Labels = [
+  ...FUNDING.sectionLabels,
   ...TEXT_SECTIONS.functions.labels,
   ...TEXT_SECTIONS.tasks.labels,
   ...PROJECTS.sectionLabels,
@@ -143,6 +168,12 @@ export const SECTION_STARTS: Labels = [
   ...INDICATORS.longTermSectionLabels,
   ...INDICATORS.annualSectionLabels,
 ];
+
+/**
+ * A year header the template prints blank for the filler to complete (`年`, `    年`): a year column whose
+ * year is unknown.
+ */
+export const BLANK_YEAR_HEADERS: Labels = ['年', '年度'];
 
 /** What the locator reports it looked for when it finds no form. */
 export const KEY_LABELS: Labels = [

@@ -12,6 +12,7 @@ import {
   AMOUNT_UNIT,
   FORMATS,
   FORM_TITLE,
+  currentItems,
   FUNDING,
   INDICATOR_BASES,
   INDICATOR_CATEGORIES,
@@ -79,8 +80,8 @@ export function blankForm(year: number): FormData {
     phone: null,
     priorYears: [year - 1, year - 2],
     funding: {
-      income: { items: items(FUNDING.groups[0].items.map((i) => i.key)), total: { ...blankRow } },
-      expense: { items: items(FUNDING.groups[1].items.map((i) => i.key)), total: { ...blankRow } },
+      income: { items: items(currentItems(FUNDING.groups[0]).map((i) => i.key)), total: { ...blankRow } },
+      expense: { items: items(currentItems(FUNDING.groups[1]).map((i) => i.key)), total: { ...blankRow } },
     },
     functions: null,
     tasks: null,
@@ -145,7 +146,7 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   for (const group of FUNDING.groups) {
     const content = data.funding[group.key];
     const first = row;
-    for (const item of group.items) {
+    for (const item of currentItems(group)) {
       b.label(row, 2, item.label);
       fundingValues(b, row, content.items[item.key]);
       row++;

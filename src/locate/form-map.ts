@@ -36,6 +36,7 @@ export interface FundingMap {
   currentCol: number;
   currentHeader: CellRef;
   shareCol: number | null;
+  shareHeader: CellRef | null;
   /** The prior-year amount columns in sheet order. */
   priorCols: YearColumn[];
   /** Change-rate columns, when the sheet has them (our template does, the paper form does not). */

@@ -6,7 +6,8 @@ import type { CellRef } from '../grid/address';
 import type { Grid } from '../grid/types';
 import { normalizeLabel, parseYearHeader } from '../form/labels';
 import {
-  FORM_TITLE,
+  BLANK_YEAR_HEADERS,
+  FORM_TITLES,
   FUNDING,
   GOALS,
   HEADER_FIELDS,
@@ -29,6 +30,7 @@ import type {
   YearColumn,
 } from './form-map';
 import { SheetIndex } from './sheet-index';
+import { matchColumns } from './columns';
 
 export interface LocateResult {
   form: FormMap | null;
@@ -46,7 +48,7 @@ export function locate(grid: Grid): LocateResult {
   const goals = locateGoals(ix);
   const form: FormMap = {
     sheetName: grid.sheetName,
-    title: ix.first([FORM_TITLE]),
+    title: ix.first(FORM_TITLES),
     header: locateHeader(ix),
     funding,
     texts: {
@@ -112,7 +114,7 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
  */
 function anchorRows(ix: SheetIndex): number[] {
   const rows = [
-    ...ix.find([...SECTION_STARTS, FORM_TITLE, ...HEADER_FIELDS.deptName.labels, ...FUNDING.columns.current.labels, ...PROJECTS.columns.name.labels, ...INDICATORS.columns.level1.labels]),
+    ...ix.find([...SECTION_STARTS, ...FORM_TITLES, ...HEADER_FIELDS.deptName.labels, ...FUNDING.columns.current.labels, ...PROJECTS.columns.name.labels, ...INDICATORS.columns.level1.labels]),
     ...['填报日期', GOALS.longTermPrefix, GOALS.annualPrefix].flatMap((p) => ix.findPrefix(p).map((t) => t.ref)),
   ].map((r) => r.row);
   return [...new Set(rows)].sort((a, b) => a - b);
@@ -121,6 +123,8 @@ function anchorRows(ix: SheetIndex): number[] {
 function endOfSection(ix: SheetIndex, afterRow: number): number {
   return anchorRows(ix).find((r) => r > afterRow) ?? ix.grid.rowCount;
 }
+
+const BLANK_YEARS = new Set(BLANK_YEAR_HEADERS.map(normalizeLabel));
 
 function yearColumns(ix: SheetIndex, top: number, bottom: number, accept: (col: number) => boolean): YearColumn[] {
   const out: YearColumn[] = [];
@@ -131,6 +135,8 @@ function yearColumns(ix: SheetIndex, top: number, bottom: number, accept: (col: 
       const v = ix.grid.cells.get(`${row},${col}`)?.value;
       const year = typeof v === 'number' || typeof v === 'string' ? parseYearHeader(v) : null;
       if (year !== null) out.push({ col, year, header: ref });
+      // The older template prints the year headers blank (年) for the filler to complete.
+      else if (BLANK_YEARS.has(ix.normAt(ref))) out.push({ col, year: null, header: ref });
     }
   }
   return out.sort((a, b) => a.col - b.col);
@@ -145,19 +151,34 @@ function locateFunding(ix: SheetIndex): FundingMap | null {
   const changeCurrent = ix.findInRows(FUNDING.columns.changeCurrent.labels, headerRow, headerBottom + 1);
   const changePrior = ix.findInRows(FUNDING.columns.changePrior.labels, headerRow, headerBottom + 1);
   const changeCols = [changeCurrent?.col, changePrior?.col].filter((c): c is number => c !== undefined);
-  const priorCols = yearColumns(ix, headerRow, headerBottom + 1, (c) => c > current.col && !changeCols.includes(c));
+  const priorHeaders = yearColumns(ix, headerRow, headerBottom + 1, (c) => c > current.col && !changeCols.includes(c));
   const end = endOfSection(ix, headerRow);
 
-  const groups: FundingGroupMap[] = FUNDING.groups.map((g) => ({ key: g.key, items: [], total: null }));
   const groupLabels = FUNDING.groups.map((g) => new Set(g.labels.map(normalizeLabel)));
   const itemKeys = new Map<string, { group: number; key: string }>();
   FUNDING.groups.forEach((g, gi) => g.items.forEach((it) => itemKeys.set(normalizeLabel(it.label), { group: gi, key: it.key })));
   const totals = new Set(TOTAL_LABELS.map(normalizeLabel));
   const headerTexts = new Set([...Object.values(FUNDING.columns).flatMap((c) => c.labels), ...FUNDING.overallLabels].map(normalizeLabel));
 
+  // The data columns under the headers, matched by overlap (a Word table may put them a column apart);
+  // data starts right of the item labels.
+  const dataTop = ix.bottomEdge(priorHeaders[0]?.header ?? current) + 1;
+  let labelCol = -1;
+  for (let row = dataTop; row < end; row++) {
+    for (const c of ix.colsOfRow(row)) {
+      const norm = ix.normAt({ row, col: c });
+      if (itemKeys.has(norm) || totals.has(norm)) labelCol = Math.max(labelCol, c);
+    }
+  }
+  const headers = [current, share, changeCurrent, changePrior, ...priorHeaders.map((p) => p.header)];
+  const cols = matchColumns(ix, headers, dataTop, end, labelCol + 1);
+  const [currentCol, shareCol, changeCurrentCol, changePriorCol] = cols as [number, number | null, number | null, number | null];
+  const priorCols = priorHeaders.map((p, i) => ({ ...p, col: cols[4 + i]! }));
+
+  const groups: FundingGroupMap[] = FUNDING.groups.map((g) => ({ key: g.key, items: [], total: null }));
   let group: number | null = null;
   for (let row = headerBottom; row < end; row++) {
-    const labelCols = ix.colsOfRow(row).filter((c) => c < current.col);
+    const labelCols = ix.colsOfRow(row).filter((c) => c < currentCol);
     if (labelCols.length === 0) continue;
     for (const c of labelCols) {
       const norm = ix.normAt({ row, col: c });
@@ -183,12 +204,13 @@ function locateFunding(ix: SheetIndex): FundingMap | null {
 
   return {
     headerRow,
-    currentCol: current.col,
+    currentCol,
     currentHeader: current,
-    shareCol: share?.col ?? null,
+    shareCol,
+    shareHeader: share,
     priorCols,
-    changeCurrentCol: changeCurrent?.col ?? null,
-    changePriorCol: changePrior?.col ?? null,
+    changeCurrentCol,
+    changePriorCol,
     groups,
   };
 }
@@ -201,16 +223,12 @@ function locateProjects(ix: SheetIndex): ProjectsMap | null {
   );
   if (!name) return null;
   const headerRow = name.row;
-  const headerBottom = Math.max(...[name, ...ix.find(PROJECTS.columns.current.labels)].filter((r) => r.row <= headerRow + 1 && r.row >= headerRow).map((r) => ix.bottomEdge(r)));
-  const colOf = (labels: readonly string[]) => ix.findInRows(labels, headerRow, headerRow + 1)?.col ?? null;
-  const cols = {
-    name: name.col,
-    category: colOf(PROJECTS.columns.category.labels),
-    total: colOf(PROJECTS.columns.total.labels),
-    current: colOf(PROJECTS.columns.current.labels),
-    purpose: colOf(PROJECTS.columns.purpose.labels),
-  };
+  const headerOf = (labels: readonly string[]) => ix.findInRows(labels, headerRow, headerRow + 1);
+  const heads = [name, headerOf(PROJECTS.columns.category.labels), headerOf(PROJECTS.columns.total.labels), headerOf(PROJECTS.columns.current.labels), headerOf(PROJECTS.columns.purpose.labels)];
+  const headerBottom = Math.max(...heads.filter((r): r is CellRef => !!r).map((r) => ix.bottomEdge(r)));
   const end = endOfSection(ix, headerBottom);
+  const matched = matchColumns(ix, heads, headerBottom + 1, end);
+  const cols = { name: matched[0]!, category: matched[1], total: matched[2], current: matched[3], purpose: matched[4] };
   const watched = Object.values(cols).filter((c): c is number => c !== null);
   const slotRows: number[] = [];
   const rows: number[] = [];
@@ -259,6 +277,8 @@ function locateIndicatorTables(ix: SheetIndex): { longTerm: IndicatorTableMap | 
     const table = readIndicatorTable(ix, h, next);
     if (table.kind === 'annual' && !annual) annual = table;
     else if (table.kind === 'longTerm' && !longTerm) longTerm = table;
+    // Two tables and no section label to tell them apart: the template puts the long-term one first.
+    else if (!annual) annual = { ...table, kind: 'annual' };
   });
   return { longTerm, annual };
 }
@@ -270,30 +290,32 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
   const level2 = ix.findInRows(INDICATORS.columns.level2.labels, h, h);
   const level3 = ix.findInRows(INDICATORS.columns.level3.labels, h, h)!;
   const current = within(INDICATORS.columns.current.labels);
-  const kind: IndicatorTableMap['kind'] = current ? 'annual' : 'longTerm';
+  const kind: IndicatorTableMap['kind'] = current ? 'annual' : sectionKind(ix, h);
   const valueHeader = current ?? ix.findInRows(INDICATORS.columns.value.labels, h, h);
   const basis = within(INDICATORS.columns.basis.labels);
   const category = within(INDICATORS.columns.category.labels);
   const known = [level1Header.col, level2?.col, level3.col, valueHeader?.col, basis?.col, category?.col];
-  const priorCols =
+  const priorHeaders =
     kind === 'annual' ? yearColumns(ix, h, Math.max(bottom, h + 2), (c) => c > level3.col && !known.includes(c)) : [];
-  const headerCells = [level1Header, level2, level3, valueHeader, basis, category, ...priorCols.map((p) => p.header)].filter(
+  const headerCells = [level1Header, level2, level3, valueHeader, basis, category, ...priorHeaders.map((p) => p.header)].filter(
     (r): r is CellRef => !!r,
   );
   const start = Math.max(...headerCells.map((r) => ix.bottomEdge(r))) + 1;
   // A section label merged down the left of this very table starts at its header; only later anchors end it.
   const end = Math.min(nextHeaderRow, endOfSection(ix, start - 1));
+  // Data columns by overlap with the headers' extents: the two tables of a Word form need not line up.
+  const m = matchColumns(ix, [level1Header, level2, level3, valueHeader, basis, category, ...priorHeaders.map((p) => p.header)], start, end);
+  const cols = { level1: m[0]!, level2: m[1] ?? m[0]!, level3: m[2]!, value: m[3], basis: m[4], category: m[5] };
+  const priorCols = priorHeaders.map((p, i) => ({ ...p, col: m[6 + i]! }));
   const rows: IndicatorRowMap[] = [];
-  const valueCols = [valueHeader?.col, basis?.col, category?.col, ...priorCols.map((p) => p.col)].filter(
-    (c): c is number => c !== undefined,
-  );
+  const valueCols = [cols.value, cols.basis, cols.category, ...priorCols.map((p) => p.col)].filter((c): c is number => c !== null);
   let l1 = '';
   let l1At: CellRef | null = null;
   let l2 = '';
   let l2At: CellRef | null = null;
   for (let row = start; row < end; row++) {
-    const a = { row, col: level1Header.col };
-    const startsGroup = !ix.isEmpty(a) || (!!level2 && !ix.isEmpty({ row, col: level2.col }));
+    const a = { row, col: cols.level1 };
+    const startsGroup = !ix.isEmpty(a) || (!!level2 && !ix.isEmpty({ row, col: cols.level2 }));
     if (!ix.isEmpty(a)) {
       l1 = ix.normAt(a);
       l1At = a;
@@ -301,13 +323,13 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
       l2At = null;
     }
     if (level2) {
-      const b = { row, col: level2.col };
+      const b = { row, col: cols.level2 };
       if (!ix.isEmpty(b)) {
         l2 = ix.normAt(b);
         l2At = b;
       }
     }
-    const l3 = ix.normAt({ row, col: level3.col });
+    const l3 = ix.normAt({ row, col: cols.level3 });
     const hasValues = valueCols.some((col) => !ix.isEmpty({ row, col }));
     // A row that names only its 一级/二级 is an indicator with everything else missing, not a gap.
     if (!l3 && !hasValues && !startsGroup) continue;
@@ -316,15 +338,15 @@ function readIndicatorTable(ix: SheetIndex, level1Header: CellRef, nextHeaderRow
   return {
     kind,
     headerRow: h,
-    cols: {
-      level1: level1Header.col,
-      level2: level2?.col ?? level1Header.col,
-      level3: level3.col,
-      value: valueHeader?.col ?? null,
-      basis: basis?.col ?? null,
-      category: category?.col ?? null,
-    },
+    cols,
     priorCols,
     rows,
   };
+}
+
+/** A table's kind from the section label beside or above its header (长期绩效指标 / 年度绩效指标). */
+function sectionKind(ix: SheetIndex, headerRow: number): IndicatorTableMap['kind'] {
+  const long = ix.find(INDICATORS.longTermSectionLabels).filter((r) => r.row <= headerRow).pop();
+  const annual = ix.find(INDICATORS.annualSectionLabels).filter((r) => r.row <= headerRow).pop();
+  return annual && (!long || annual.row > long.row) ? 'annual' : 'longTerm';
 }

@@ -32,6 +32,8 @@ export class FormContext {
     readonly grid: Grid,
     readonly form: FormMap,
     readonly settings: CheckSettings = DEFAULT_SETTINGS,
+    /** Formula cells without a stored result that could not be computed (the workbook needs recalculating). */
+    readonly formulas: { uncomputed: readonly CellRef[] } = { uncomputed: [] },
   ) {}
 
   cell(ref: CellRef): Cell | undefined {

@@ -2,6 +2,10 @@
 import type { Rule } from './rule';
 import headerRequired from './header-required';
 import headerPhone from './header-phone';
+import headerPhoneLocal from './header-phone-local';
+import formPartMissing from './form-part-missing';
+import formulaNoResult from './formula-no-result';
+import fundingAmountYuan from './funding-amount-yuan';
 import headerYears from './header-years';
 import fundingTotal from './funding-total';
 import fundingBalance from './funding-balance';
@@ -28,10 +32,14 @@ import hygieneStraySpace from './hygiene-stray-space';
 import hygieneFullWidth from './hygiene-full-width';
 
 export const RULES: readonly Rule[] = [
+  formPartMissing,
+  formulaNoResult,
   headerRequired,
   headerPhone,
+  headerPhoneLocal,
   headerYears,
   fundingTotal,
+  fundingAmountYuan,
   fundingBalance,
   fundingShare,
   fundingSharesSum,

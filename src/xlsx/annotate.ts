@@ -2,13 +2,16 @@
  * Annotated copies for reviewers: each issue's cells filled red (errors) or amber (warnings) with a note
  * added after the cell's own, and a 检查结果 sheet listing every issue with links that jump to its cells.
  * Written into the user's own package (see ooxml/patcher): only the blamed cells get new style records.
+ * A Word document's copy is a new workbook, annotated through ExcelJS (highlightIssues, writeResultSheet).
  */
 import { columnName, toA1 } from '../grid/address';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import type { CellWriteSpec } from '../ooxml/patcher';
 import type { StyleBook } from '../ooxml/styles';
 import { escapeXml } from '../ooxml/xml';
+import type ExcelJS from 'exceljs';
 import type { Issue, Locale } from '../rules/rule';
+import { RESULT_SHEET } from './workbook';
 
 export const MARK_COLORS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
@@ -32,6 +35,8 @@ export function highlightWrites(issues: readonly Issue[], locale: Locale = 'zh-C
 
 export interface ResultRow {
   file?: string;
+  /** The sheet the issue's cells are on, when a workbook holds forms on several sheets. */
+  sheet?: string;
   issue: Issue;
   explanation?: string;
 }
@@ -64,9 +69,9 @@ export function resultSheetXml(styles: StyleBook, sheetName: string, rows: reado
   const out: string[] = [`<row r="1">${headers.map((h, i) => cell(`${columnName(i)}1`, h, head)).join('')}</row>`];
   const links: string[] = [];
   const cellsCol = withFile ? 4 : 3;
-  rows.forEach(({ file, issue, explanation }, i) => {
+  rows.forEach(({ file, sheet, issue, explanation }, i) => {
     const r = i + 2;
-    const cells = issue.cells.map(toA1);
+    const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
     const values: (string | number)[] = [
       ...(withFile ? [file ?? ''] : []),
       i + 1,
@@ -80,7 +85,7 @@ export function resultSheetXml(styles: StyleBook, sheetName: string, rows: reado
     ];
     out.push(`<row r="${r}">${values.map((v, c) => cell(`${columnName(c)}${r}`, v)).join('')}</row>`);
     // An internal link (a location, no relationship) jumps to the first blamed cell of the checked sheet.
-    if (cells.length > 0 && !withFile) links.push(`<hyperlink ref="${columnName(cellsCol)}${r}" location="${escapeXml(`'${sheetName.replace(/'/g, "''")}'!${cells[0]}`)}" display="${escapeXml(cells.join(', '))}"/>`);
+    if (cells.length > 0 && !withFile) links.push(`<hyperlink ref="${columnName(cellsCol)}${r}" location="${escapeXml(`'${(sheet ?? sheetName).replace(/'/g, "''")}'!${toA1(issue.cells[0])}`)}" display="${escapeXml(cells.join(', '))}"/>`);
   });
   const last = rows.length + 1;
   return (
@@ -98,4 +103,75 @@ export function resultSheetXml(styles: StyleBook, sheetName: string, rows: reado
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     '</worksheet>'
   );
+}
+
+/** ExcelJS: fills and notes on a new workbook's sheet (a Word document's copy). */
+export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale = 'zh-CN'): void {
+  const notes = new Map<string, { severity: Issue['severity']; lines: string[] }>();
+  for (const issue of issues) {
+    for (const ref of issue.cells) {
+      const key = toA1(ref);
+      const entry = notes.get(key) ?? { severity: issue.severity, lines: [] };
+      if (issue.severity === 'error') entry.severity = 'error';
+      entry.lines.push(`[${SEVERITY_NAMES[issue.severity][locale]}] ${issueMessage(issue, locale)}`);
+      notes.set(key, entry);
+    }
+  }
+  for (const [address, { severity, lines }] of notes) {
+    const cell = ws.getCell(address);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLORS[severity] } };
+    cell.note = lines.join('\n');
+  }
+}
+
+/** Writes (or rewrites) the 检查结果 sheet. */
+export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: ResultRow[], locale: Locale = 'zh-CN'): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(RESULT_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(RESULT_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  const zh = locale === 'zh-CN';
+  const withFile = rows.some((r) => r.file);
+  const headers = [
+    ...(withFile ? [zh ? '文件' : 'File'] : []),
+    zh ? '序号' : 'No.',
+    zh ? '类型' : 'Severity',
+    zh ? '部分' : 'Section',
+    zh ? '单元格' : 'Cells',
+    zh ? '问题' : 'Message',
+    zh ? '应为' : 'Expected',
+    zh ? '规则' : 'Rule',
+    zh ? '审核说明' : 'Explanation',
+  ];
+  ws.addRow(headers);
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  rows.forEach(({ file, sheet, issue, explanation }, i) => {
+    const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
+    const row = ws.addRow([
+      ...(withFile ? [file ?? ''] : []),
+      i + 1,
+      SEVERITY_NAMES[issue.severity][locale],
+      SECTION_NAMES[issue.section][locale],
+      cells.join(', '),
+      issueMessage(issue, locale),
+      issue.expected ?? '',
+      issue.rule,
+      explanation ?? '',
+    ]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    const cellsCol = withFile ? 5 : 4;
+    if (cells.length > 0 && !withFile) {
+      // An internal link jumps to the first blamed cell of the checked sheet.
+      row.getCell(cellsCol).value = { text: cells.join(', '), hyperlink: `#'${(sheet ?? sheetName).replace(/'/g, "''")}'!${toA1(issue.cells[0])}` };
+      row.getCell(cellsCol).font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
+    row.getCell(withFile ? 3 : 2).font = { bold: true, color: { argb: issue.severity === 'error' ? 'FFC00000' : 'FF9C5700' } };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  return ws;
 }

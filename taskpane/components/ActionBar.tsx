@@ -18,6 +18,7 @@ const useStyles = makeStyles({
 });
 
 export const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function ActionBar({ settingsOpen, onToggleSettings }: { settingsOpen: boolean; onToggleSettings(): void }) {
   const styles = useStyles();
@@ -25,12 +26,18 @@ export function ActionBar({ settingsOpen, onToggleSettings }: { settingsOpen: bo
   const state = usePaneState();
   const s = useStrings();
   const file = useRef<HTMLInputElement>(null);
+  const wordFile = useRef<HTMLInputElement>(null);
   const locked = !!state.busy && !BACKGROUND.includes(state.busy);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = ''; // the same file may be picked again
     if (f) void c.previewImport(f);
+  };
+  const onWordFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (f) void c.importWord(f);
   };
 
   const common = { className: styles.button, disabledFocusable: locked };
@@ -64,6 +71,9 @@ export function ActionBar({ settingsOpen, onToggleSettings }: { settingsOpen: bo
         <Button {...common} title={s.actionHints.importLast} onClick={() => file.current?.click()} data-action="import">
           {s.actions.importLast}
         </Button>
+        <Button {...common} title={s.actionHints.importWord} onClick={() => wordFile.current?.click()} data-action="importWord">
+          {s.actions.importWord}
+        </Button>
         <ToggleButton
           className={styles.button}
           checked={settingsOpen}
@@ -83,6 +93,16 @@ export function ActionBar({ settingsOpen, onToggleSettings }: { settingsOpen: bo
           tabIndex={-1}
           onChange={onFile}
           data-testid="import-file"
+        />
+        <input
+          ref={wordFile}
+          className={styles.hiddenInput}
+          type="file"
+          accept={DOCX_ACCEPT}
+          aria-label={s.wordFileLabel}
+          tabIndex={-1}
+          onChange={onWordFile}
+          data-testid="word-file"
         />
       </div>
       <AutoCalcSwitch locked={locked} />

@@ -42,6 +42,8 @@ function actionLabel(s: Strings, a: ActionName): string {
       return s.explainSave;
     case 'autoCalc':
       return s.autoCalc;
+    case 'importWord':
+      return s.actions.importWord;
     case 'select':
       return s.busy;
   }

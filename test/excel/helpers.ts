@@ -1,4 +1,5 @@
 /** Shared set-up for the adapter tests: hosts over the strict Excel, synthetic sheets, fake engine results. */
+import { coverageOf } from '../../src/read/coverage';
 import { StrictExcel, type StrictExcelOptions } from '../support/strict-excel';
 import type { ExcelHost } from '../../src/excel';
 import type { EnginePort } from '../../src/excel/engine-port';
@@ -54,6 +55,8 @@ export function fakeCheck(issues: Issue[] | ((g: Grid) => Issue[])): Partial<Eng
       found: true,
       lookedFor: [],
       issues: typeof issues === 'function' ? issues(grid) : issues,
+      coverage: coverageOf(null),
+      origin: null,
     }),
     issueMessage: (i, locale) => `${locale}:${i.messageId}@${i.cells.map((c) => `${c.row},${c.col}`).join(';')}`,
   };

@@ -53,4 +53,35 @@ describe('watchAmounts', () => {
     await xl.flushEvents();
     expect(seen).toEqual(['B3']);
   });
+
+  it('ignores a co-author\'s edits (source Remote), which their own add-in recalculates', async () => {
+    const { xl, host } = strict({ apiVersion: '1.20' });
+    xl.loadGrid(tableGrid(10));
+    const seen: string[] = [];
+    const w = await watchAmounts(host, (c) => void seen.push(c.address));
+    xl.remoteEdit('申报表', 'B5', 999);
+    await xl.flushEvents();
+    expect(seen).toEqual([]);
+    xl.userEdit('申报表', 'B6', 1);
+    await xl.flushEvents();
+    expect(seen).toEqual(['B6']);
+    if (w.supported) await w.unsubscribe();
+  });
+
+  it.each(['1.20', '1.7'])('follows the sheet the user is on, not the one active when it was turned on (ExcelApi %s)', async (api) => {
+    const { xl, host } = strict({ apiVersion: api });
+    xl.loadGrid(tableGrid(10, '2024'));
+    xl.loadGrid(tableGrid(10, '2025'), { activate: false });
+    const seen: string[] = [];
+    const w = await watchAmounts(host, (c) => void seen.push(`${xl.sheet(c.worksheetId).name}!${c.address}`));
+    xl.userEdit('2024', 'B3', 1);
+    await xl.flushEvents();
+    xl.activate('2025');
+    await xl.flushEvents();
+    xl.userEdit('2025', 'B4', 2);
+    await xl.flushEvents();
+    expect(seen).toEqual(['2024!B3', '2025!B4']);
+    if (w.supported) await w.unsubscribe();
+    expect(xl.handlerCount).toBe(0);
+  });
 });

@@ -45,7 +45,7 @@ describe('readSheet', () => {
   it('falls back to no merges when Excel refuses to list more than 512', async () => {
     const { xl, host } = strict();
     const g = tableGrid(600);
-    g.merges = Array.from({ length: 513 }, (_, i) => ({ top: i, left: 10, bottom: i, right: 11 }));
+    g.merges = Array.from({ length: 513 }, (_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 2 }));
     xl.loadGrid(g);
     const grid = await readSheet(host);
     expect(grid.merges).toEqual([]);

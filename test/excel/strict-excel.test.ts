@@ -1,5 +1,5 @@
 /** The fake is only useful if it is strict: these tests pin the Office.js behaviours the adapter relies on. */
-import { StrictExcel, StrictExcelError } from '../support/strict-excel';
+import { DESKTOP_UNDO, LOCAL_OFFICE_JS_1_1_110, SETTINGS_CAP, StrictExcel, StrictExcelError, WEB } from '../support/strict-excel';
 import type { StrictContext } from '../support/strict-excel';
 import { tableGrid } from './helpers';
 
@@ -103,7 +103,8 @@ describe('requirement sets', () => {
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: 'ApiNotFound' });
-    await expect(xl.run({ delayForCellEdit: true }, async () => 1)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    // delayForCellEdit belongs to no requirement set (Excel.RunOptions reference).
+    await expect(xl.run({ delayForCellEdit: true }, async () => 1)).resolves.toBe(1);
     await expect(new StrictExcel({ apiVersion: '1.19' }).run({ mergeUndoGroup: true }, async () => 1)).rejects.toMatchObject({
       code: 'ApiNotFound',
     });
@@ -150,7 +151,7 @@ describe('cells', () => {
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
-  it('reports No Fill as white, telling them apart only by tintAndShade and pattern', async () => {
+  it('reports No Fill as white with pattern null, telling them apart only by tintAndShade (office-js#4900)', async () => {
     const xl = new StrictExcel();
     xl.sheet().cells.set('0,1', { value: null, fill: { color: '#FFFFFF' } });
     await xl.run(async (ctx: Ctx) => {
@@ -163,7 +164,7 @@ describe('cells', () => {
       await ctx.sync();
       expect([none.color, white.color]).toEqual(['#FFFFFF', '#FFFFFF']);
       expect([none.tintAndShade, white.tintAndShade]).toEqual([null, 0]);
-      expect([none.pattern, white.pattern]).toEqual(['None', 'Solid']);
+      expect([none.pattern, white.pattern]).toEqual([null, 'Solid']);
       expect(props.value[0].map((p) => p.format)).toEqual([
         { fill: { color: '#FFFFFF', tintAndShade: null } },
         { fill: { color: '#FFFFFF', tintAndShade: 0 } },
@@ -234,5 +235,122 @@ describe('cell edit mode', () => {
     expect(done).toBe(false);
     xl.endCellEdit();
     await expect(waiting).resolves.toBe(2);
+  });
+});
+
+describe('real-Excel profiles', () => {
+  it('returns null for values over five million cells (office-js#4783) and counts formatting in the plain used range', async () => {
+    const xl = new StrictExcel({ profile: WEB });
+    xl.loadGrid(tableGrid(5));
+    xl.formatToLastRow(undefined, 0, 7);
+    await xl.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const all = ws.getUsedRange().load('address,values');
+      const content = ws.getUsedRange(true).load('address,values');
+      await ctx.sync();
+      expect(all.address).toBe('申报表!A1:H1048576');
+      expect(all.values).toBeNull();
+      expect(content.address).toBe('申报表!A1:F5');
+      expect(content.values).toHaveLength(5);
+    });
+  });
+
+  it('refuses requests and responses over the web payload limit', async () => {
+    const xl = new StrictExcel({ profile: { ...WEB, payloadLimit: 1000 } });
+    xl.loadGrid(tableGrid(200));
+    await expect(
+      xl.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getUsedRange().load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      xl.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getRange('A1:A200').values = Array.from({ length: 200 }, () => ['xxxxxxxxxx']);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(xl.snapshot()[0]).toEqual({ address: 'A1', value: '项目' });
+  });
+
+  it('keeps an undo stack: one entry per changing sync, cleared by a call the desktop cannot undo', async () => {
+    const xl = new StrictExcel({ profile: DESKTOP_UNDO });
+    xl.loadGrid(tableGrid(5));
+    expect(xl.isSetSupported('ExcelUndoApiAll', '1.0')).toBe(true);
+    xl.userEdit('申报表', 'A9', 'x');
+    await xl.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('B9').values = [[1]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('B9').load('values');
+      await ctx.sync(); // a read adds nothing
+    });
+    expect(xl.undoStack.map((e) => e.by)).toEqual(['user', 'api']);
+    await xl.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.add('hidden').visibility = 'VeryHidden';
+      await ctx.sync();
+    });
+    expect(xl.undoClears).toEqual(['Worksheet.visibility=']);
+    expect(xl.undoStack).toHaveLength(1); // cleared from that call on: only this sync's own entry is left
+    // Under mergeUndoGroup such a call fails the batch instead.
+    await expect(
+      xl.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem('hidden').visibility = 'Visible';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'UndoNotSupported' });
+    const web = new StrictExcel({ profile: WEB });
+    await web.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.add('h').visibility = 'VeryHidden';
+      await ctx.sync();
+    });
+    expect(web.undoClears).toEqual([]); // undoable in Excel on the web
+  });
+
+  it('caps the add-in settings with InvalidArgument (office-js#3957)', async () => {
+    const xl = new StrictExcel({ profile: SETTINGS_CAP });
+    await expect(
+      xl.run(async (ctx: Ctx) => {
+        ctx.workbook.settings.add('big', 'x'.repeat(2 * 1024 * 1024));
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(xl.wb.settings).toEqual({});
+  });
+
+  it('reports a co-author\'s edit with source Remote', async () => {
+    const xl = new StrictExcel();
+    xl.loadGrid(tableGrid(5));
+    const seen: unknown[] = [];
+    await xl.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.onChanged.add((e: unknown) => void seen.push(e));
+      await ctx.sync();
+    });
+    xl.remoteEdit('申报表', 'B2', 5);
+    xl.userEdit('申报表', 'B3', 6);
+    await xl.flushEvents();
+    expect(seen.map((e) => (e as { source: string }).source)).toEqual(['Remote', 'Local']);
+  });
+
+  it('lacks the members a stale office.js lacks, while isSetSupported answers for the host', async () => {
+    const xl = new StrictExcel({ profile: LOCAL_OFFICE_JS_1_1_110 });
+    expect(xl.isSetSupported('ExcelApi', '1.20')).toBe(true);
+    await xl.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      expect(ws.notes).toBeUndefined();
+      expect((ws.getRanges('A1,B2') as unknown as { select?: unknown }).select).toBeUndefined();
+      expect(() => ws.notes.getCount()).toThrow(TypeError); // what the old adapter hit
+      await ctx.sync();
+    });
+    expect(xl.runs[0].options).toEqual({});
+  });
+
+  it('puts sheet-scoped names in ExcelApi 1.4', async () => {
+    const xl = new StrictExcel({ apiVersion: '1.3' });
+    await expect(
+      xl.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().names.load('items');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });

@@ -6,6 +6,7 @@ import { compareVersions, type ApiLevel } from './api-sets';
 import type { Rect } from './a1';
 import { apiNotFound, propertyNotLoaded, StrictExcelError } from './errors';
 import type { WorkbookState } from './model';
+import { NOT_UNDOABLE, type RealExcelProfile } from './profiles';
 import type { Workbook } from './workbook';
 
 export interface BatchStats {
@@ -24,7 +25,8 @@ export interface BatchStats {
 export interface ChangeRecord {
   sheetId: string;
   rect: Rect;
-  source: 'api' | 'user';
+  /** 'remote' is a co-author's edit, which Excel reports with source 'Remote'. */
+  source: 'api' | 'user' | 'remote';
 }
 
 /** What the proxies need from the fake host; implemented by StrictExcel. */
@@ -35,6 +37,14 @@ export interface Host {
   recordBatch(stats: BatchStats): void;
   changed(records: ChangeRecord[]): void;
   addChangeHandler(sheetId: string, handler: (args: unknown) => Promise<unknown> | void): () => void;
+  addActivatedHandler(handler: (args: unknown) => Promise<unknown> | void): () => void;
+  sheetActivated(sheetId: string): void;
+  profile: RealExcelProfile;
+  /** True when the loaded Office.js library lacks this member ('Type.member'). */
+  isMissing(member: string): boolean;
+  /** Undo bookkeeping (undo profile): a sync changed the workbook; or a non-undoable call cleared the stack. */
+  undoRecord(labels: string[], merge: boolean, runId: number): void;
+  undoCleared(label: string): void;
 }
 
 interface Op {
@@ -53,6 +63,8 @@ export class StrictContext {
   closed = false;
   /** Count of syncs made through this context. */
   syncCount = 0;
+  /** The Excel.run this context serves now: its options decide undo grouping. */
+  run: { id: number; mergeUndoGroup: boolean } = { id: 0, mergeUndoGroup: false };
 
   constructor(host: Host, makeWorkbook: (ctx: StrictContext) => Workbook) {
     this.host = host;
@@ -115,8 +127,27 @@ export class StrictContext {
       labels: ops.map((o) => o.label),
     };
     this.syncCount++;
+    const undo = this.host.profile.undo;
+    const notUndoable = undo ? NOT_UNDOABLE[undo.platform] : [];
+    const ran: string[] = [];
     try {
-      for (const op of ops) op.run();
+      // Excel on the web refuses a request over its payload limit before running any of it.
+      if (stats.bytes > this.host.payloadLimit) {
+        throw new StrictExcelError(
+          'RequestPayloadSizeLimitExceeded',
+          `The request payload (${stats.bytes} bytes) is larger than the host allows (${this.host.payloadLimit}).`,
+        );
+      }
+      for (const op of ops) {
+        if (undo && op.write && notUndoable.includes(op.label)) {
+          if (this.run.mergeUndoGroup) {
+            throw new StrictExcelError('UndoNotSupported', `The JavaScript API request failed due to lack of support for the undo operation (${op.label}).`);
+          }
+          this.host.undoCleared(op.label);
+        }
+        op.run();
+        if (op.write) ran.push(op.label);
+      }
       stats.readBytes = this.readBytes;
       if (this.readBytes > this.host.payloadLimit) {
         throw new StrictExcelError(
@@ -129,6 +160,7 @@ export class StrictContext {
       throw e;
     } finally {
       this.host.recordBatch(stats);
+      if (undo && ran.length) this.host.undoRecord(ran, this.run.mergeUndoGroup, this.run.id);
       // Writes that ran before a failure stay applied, and their change events still fire.
       if (this.changes.length) this.host.changed(this.changes);
       this.changes = [];

@@ -15,6 +15,9 @@ export type StrictErrorCode =
   | 'InvalidRequestContext'
   | 'ItemAlreadyExists'
   | 'ResponsePayloadSizeLimitExceeded'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'RangeExceedsLimit'
+  | 'UndoNotSupported'
   | 'UnsyncedOperations';
 
 export class StrictExcelError extends Error {

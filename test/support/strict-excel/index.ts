@@ -10,7 +10,7 @@
  * save and reopen. No node-only imports: a workbench page can run it in a browser.
  */
 import { compareVersions, isSetSupported, NEWEST_EXCEL_API, type ApiLevel } from './api-sets';
-import { parseRect, qualified } from './a1';
+import { MAX_ROWS, parseRect, qualified } from './a1';
 import { StrictContext, type BatchStats, type ChangeRecord, type Host } from './context';
 import { apiNotFound, StrictExcelError } from './errors';
 import { exportSheet, loadGridInto, snapshotSheet, type CellSnapshot, type LoadGridOptions, type SheetExport } from './grid-io';
@@ -27,6 +27,7 @@ import {
   type WorkbookState,
 } from './model';
 import { Workbook } from './workbook';
+import { BASELINE, type RealExcelProfile } from './profiles';
 import type { Grid } from '../../../src/grid/types';
 
 export { StrictExcelError } from './errors';
@@ -34,9 +35,12 @@ export type { BatchStats } from './context';
 export type { CellSnapshot, SheetExport } from './grid-io';
 export type { FillState, WorkbookJSON, WorkbookState, SheetState } from './model';
 export { StrictContext } from './context';
+export * from './profiles';
 
 export interface StrictExcelOptions {
-  /** Highest ExcelApi set to implement; default the newest the fake knows ('1.20'). */
+  /** Real Excel's behaviour to copy (see profiles.ts); its fields are overridden by the options below. */
+  profile?: RealExcelProfile;
+  /** Highest ExcelApi set to implement; default the profile's, else the newest the fake knows ('1.20'). */
   apiVersion?: string;
   sharedRuntime?: boolean;
   /** Largest response one sync may return, in bytes of JSON (Excel on the web: about 5 MB). Default: no limit. */
@@ -60,6 +64,15 @@ export interface RunRecord {
 export interface StrictHost {
   run<T>(batch: (ctx: never) => Promise<T>, options?: StrictRunOptions): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
+  hasMember(member: string): boolean;
+  platform(): string;
+}
+
+/** One entry of the undo profile's stack. */
+export interface UndoEntry {
+  /** 'user' for the simulated user's edits, else the labels of the API writes of that sync (or run). */
+  by: 'user' | 'api';
+  labels: string[];
 }
 
 type ChangeHandler = (args: unknown) => Promise<unknown> | void;
@@ -72,20 +85,51 @@ export class StrictExcel implements Host {
   batches: BatchStats[] = [];
   runs: RunRecord[] = [];
   private handlers = new Map<string, Set<ChangeHandler>>();
+  private activatedHandlers = new Set<ChangeHandler>();
+  readonly profile: RealExcelProfile;
+  /** The undo stack under an undo profile (oldest first); empty and unused otherwise. */
+  undoStack: UndoEntry[] = [];
+  /** How many times a non-undoable call cleared the stack, with the call. */
+  undoClears: string[] = [];
+  private lastUndoRun = -1;
+  private runIds = 0;
   private pendingEvents: Promise<unknown>[] = [];
   private editing = false;
   private editWaiters: (() => void)[] = [];
 
   constructor(options: StrictExcelOptions = {}) {
-    this.level = { excelApi: options.apiVersion ?? NEWEST_EXCEL_API, sharedRuntime: options.sharedRuntime ?? false };
-    this.payloadLimit = options.payloadLimit ?? Number.POSITIVE_INFINITY;
+    this.profile = options.profile ?? BASELINE;
+    this.level = { excelApi: options.apiVersion ?? this.profile.apiVersion ?? NEWEST_EXCEL_API, sharedRuntime: options.sharedRuntime ?? false };
+    this.payloadLimit = options.payloadLimit ?? this.profile.payloadLimit ?? Number.POSITIVE_INFINITY;
     this.wb = options.workbook ? fromJSON(options.workbook) : newWorkbook();
   }
 
   // ---- host surface -----------------------------------------------------------------------------
 
   isSetSupported(name: string, version = '1.1'): boolean {
+    // Hosts with undo support for API calls answer this set (undo-capabilities page, "Check for undo support").
+    if (name === 'ExcelUndoApiAll') return !!this.profile.undo && compareVersions(version, '1.0') <= 0;
     return isSetSupported(this.level, name, version);
+  }
+
+  isMissing(member: string): boolean {
+    return !!this.profile.missingMembers?.includes(member);
+  }
+
+  // ---- undo (undo profile) ------------------------------------------------------------------------
+
+  undoRecord(labels: string[], merge: boolean, runId: number): void {
+    if (merge && this.lastUndoRun === runId && this.undoStack.length) {
+      this.undoStack[this.undoStack.length - 1].labels.push(...labels);
+      return;
+    }
+    this.undoStack.push({ by: 'api', labels: [...labels] });
+    this.lastUndoRun = runId;
+  }
+
+  undoCleared(label: string): void {
+    this.undoStack = [];
+    this.undoClears.push(label);
   }
 
   run<T>(batch: (ctx: StrictContext) => Promise<T>): Promise<T>;
@@ -93,9 +137,9 @@ export class StrictExcel implements Host {
   async run<T>(a: StrictRunOptions | ((ctx: StrictContext) => Promise<T>), b?: (ctx: StrictContext) => Promise<T>): Promise<T> {
     const [options, batch] = typeof a === 'function' ? [{} as StrictRunOptions, a] : [a ?? {}, b!];
     const { previousObjects, ...rest } = options;
-    if (rest.delayForCellEdit !== undefined && compareVersions('1.11', this.level.excelApi) > 0) {
-      throw apiNotFound('RunOptions.delayForCellEdit', '1.11', this.level.excelApi);
-    }
+    // delayForCellEdit belongs to no requirement set (Excel.RunOptions reference); mergeUndoGroup to 1.20. A
+    // library that predates mergeUndoGroup ignores it: syncs then make undo entries of their own.
+    if (this.isMissing('RunOptions.mergeUndoGroup')) delete rest.mergeUndoGroup;
     if (rest.mergeUndoGroup !== undefined && compareVersions('1.20', this.level.excelApi) > 0) {
       throw apiNotFound('RunOptions.mergeUndoGroup', '1.20', this.level.excelApi);
     }
@@ -108,6 +152,8 @@ export class StrictExcel implements Host {
       await new Promise<void>((resolve) => this.editWaiters.push(resolve));
     }
     const ctx = reused ?? new StrictContext(this, (c) => new Workbook(c));
+    const previousRun = ctx.run;
+    ctx.run = { id: ++this.runIds, mergeUndoGroup: !!rest.mergeUndoGroup };
     // A context passed back in (previousObjects) is usable again for this run, then closes as before.
     const wasClosed = ctx.closed;
     ctx.closed = false;
@@ -119,6 +165,7 @@ export class StrictExcel implements Host {
       return result;
     } finally {
       ctx.closed = reused ? wasClosed : true;
+      if (reused) ctx.run = previousRun;
     }
   }
 
@@ -130,6 +177,8 @@ export class StrictExcel implements Host {
           ? this.run(options, batch as unknown as (ctx: StrictContext) => Promise<T>)
           : this.run(batch as unknown as (ctx: StrictContext) => Promise<T>),
       isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version),
+      hasMember: (member: string) => !this.isMissing(member),
+      platform: () => this.profile.platform ?? 'PC',
     };
   }
 
@@ -155,24 +204,36 @@ export class StrictExcel implements Host {
     return () => set!.delete(handler);
   }
 
+  /** Workbook-level handlers (WorksheetCollection.onChanged, 1.9) are kept under '*'. */
+  addActivatedHandler(handler: ChangeHandler): () => void {
+    this.activatedHandlers.add(handler);
+    return () => this.activatedHandlers.delete(handler);
+  }
+
   changed(records: ChangeRecord[]): void {
     for (const rec of records) {
-      const set = this.handlers.get(rec.sheetId);
+      const set = [...(this.handlers.get(rec.sheetId) ?? []), ...(this.handlers.get('*') ?? [])];
       const sheet = findSheet(this.wb, rec.sheetId);
-      if (!set?.size || !sheet) continue;
+      if (!set.length || !sheet) continue;
       const args: Record<string, unknown> = {
         type: 'WorksheetChanged',
         changeType: 'RangeEdited',
-        source: 'Local',
+        // A co-author's edit reaches every open add-in with source 'Remote' (Excel.EventSource).
+        source: rec.source === 'remote' ? 'Remote' : 'Local',
         worksheetId: rec.sheetId,
         address: qualified(sheet.name, rec.rect).split('!')[1],
         details: null,
       };
       if (compareVersions('1.14', this.level.excelApi) <= 0) args.triggerSource = rec.source === 'api' ? 'ThisLocalAddin' : 'Unknown';
-      for (const h of [...set]) {
+      for (const h of set) {
         this.pendingEvents.push(new Promise((r) => setTimeout(r, 0)).then(() => h(args)));
       }
     }
+  }
+
+  private activated(sheetId: string): void {
+    const args = { type: 'WorksheetActivated', source: 'Local', worksheetId: sheetId };
+    for (const h of [...this.activatedHandlers]) this.pendingEvents.push(new Promise((r) => setTimeout(r, 0)).then(() => h(args)));
   }
 
   /** Waits until every event handler fired so far has finished. */
@@ -185,7 +246,7 @@ export class StrictExcel implements Host {
   }
 
   get handlerCount(): number {
-    return [...this.handlers.values()].reduce((n, s) => n + s.size, 0);
+    return [...this.handlers.values()].reduce((n, s) => n + s.size, 0) + this.activatedHandlers.size;
   }
 
   // ---- simulated user ---------------------------------------------------------------------------
@@ -196,7 +257,24 @@ export class StrictExcel implements Host {
     if (sheet.protected) throw new StrictExcelError('AccessDenied', 'The sheet is protected.');
     const r = parseRect(address);
     writeInput(sheet, r.top, r.left, input);
+    if (this.profile.undo) this.undoStack.push({ by: 'user', labels: [`${sheetName}!${address}`] });
     this.changed([{ sheetId: sheet.id, rect: r, source: 'user' }]);
+  }
+
+  /** A co-author types into a cell: the workbook changes and every add-in hears it with source 'Remote'. */
+  remoteEdit(sheetName: string, address: string, input: unknown): void {
+    const sheet = this.sheet(sheetName);
+    const r = parseRect(address);
+    writeInput(sheet, r.top, r.left, input);
+    this.changed([{ sheetId: sheet.id, rect: r, source: 'remote' }]);
+  }
+
+  /**
+   * Formatting down to the last row (a "ghost" used range): columns `left`..`right` carry a format to row
+   * 1,048,576, as government templates often do, so the used range that counts formatting spans them.
+   */
+  formatToLastRow(sheetName: string | undefined, left: number, right: number, fromRow = 0): void {
+    this.sheet(sheetName).formattedTo = { top: fromRow, bottom: MAX_ROWS - 1, left, right };
   }
 
   beginCellEdit(): void {
@@ -226,8 +304,15 @@ export class StrictExcel implements Host {
     return newSheet(this.wb, name);
   }
 
+  /** The user switches to a sheet (fires WorksheetCollection.onActivated). */
   activate(name: string): void {
     this.wb.activeSheetId = this.sheet(name).id;
+    this.activated(this.wb.activeSheetId);
+  }
+
+  /** Called by Worksheet.activate() when a batch runs it. */
+  sheetActivated(sheetId: string): void {
+    this.activated(sheetId);
   }
 
   /** Loads a grid into the sheet of the grid's name (created when missing) and makes it active. */

@@ -14,6 +14,8 @@ export interface FillState {
   color: string; // '#RRGGBB', upper case like Excel returns
   pattern?: string; // Excel.FillPattern name; absent = 'Solid'
   patternColor?: string;
+  /** A theme colour's tint ("Lighter 60%" is 0.6); absent = 0. Setting the colour drops it. */
+  tintAndShade?: number;
 }
 
 export interface BorderState {
@@ -81,6 +83,8 @@ export interface SheetState {
   pageLayout: Record<string, unknown>;
   /** What each formula evaluated to the last time this cell held it (see `formulaValue`). */
   formulaMemo: Record<string, StoredValue>;
+  /** Formatting without per-cell state (a column style down to the last row): counts in the used range. */
+  formattedTo?: Rect;
 }
 
 export interface WorkbookState {
@@ -279,9 +283,9 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
       r.right = Math.max(r.right, col);
     }
   }
-  // Merged areas count as formatting.
+  // Merged areas and column-wide formatting count as formatting.
   if (!valuesOnly) {
-    for (const m of sheet.merges) {
+    for (const m of [...sheet.merges, ...(sheet.formattedTo ? [sheet.formattedTo] : [])]) {
       if (!r) r = { ...m };
       else {
         r.top = Math.min(r.top, m.top);

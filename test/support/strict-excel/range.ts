@@ -19,10 +19,28 @@ import {
   writeInput,
   type BorderState,
   type CellState,
+  type FillState,
   type SheetState,
   type StyleState,
 } from './model';
 import type { Worksheet } from './worksheet';
+import { READ_CELL_LIMIT } from './profiles';
+
+/**
+ * How a cell's fill reads (RangeFill and getCellProperties alike). No Fill reads as color '#FFFFFF' with
+ * pattern null (office-js#4900) and tintAndShade null, or 0 on a platform that cannot tell it from white
+ * (office-js#6218); a fill reads its colour, its pattern ('Solid' when plain) and its tint.
+ */
+export function fillReading(cell: CellState | undefined, noFill: 'null' | 'zero' | undefined): {
+  color: string;
+  pattern: string | null;
+  patternColor: string;
+  tintAndShade: number | null;
+} {
+  const f = cell?.fill;
+  if (!f) return { color: '#FFFFFF', pattern: null, patternColor: '#000000', tintAndShade: noFill === 'zero' ? 0 : null };
+  return { color: f.color, pattern: f.pattern ?? 'Solid', patternColor: f.patternColor ?? '#000000', tintAndShade: f.tintAndShade ?? 0 };
+}
 
 /** Where a format proxy points: one or more rectangles of one sheet, settled during a sync. */
 export interface Target {
@@ -83,17 +101,17 @@ export class RangeFill extends ClientObject {
     return { color: '1.1', pattern: '1.9', patternColor: '1.9', patternTintAndShade: '1.9', tintAndShade: '1.9' };
   }
   protected readProp(name: string): unknown {
-    const cells = cellsOf(this.target);
+    const noFill = this.context.host.profile.noFill;
+    const reads = cellsOf(this.target).map((c) => fillReading(c, noFill));
     switch (name) {
-      // Excel reports "No Fill" as white; only tintAndShade (null) and pattern ('None') tell them apart.
       case 'color':
-        return uniform(cells.map((c) => c?.fill?.color ?? '#FFFFFF'));
+        return uniform(reads.map((r) => r.color));
       case 'pattern':
-        return uniform(cells.map((c) => (c?.fill ? c.fill.pattern ?? 'Solid' : 'None')));
+        return uniform(reads.map((r) => r.pattern));
       case 'patternColor':
-        return uniform(cells.map((c) => c?.fill?.patternColor ?? '#000000'));
+        return uniform(reads.map((r) => r.patternColor));
       case 'tintAndShade':
-        return cells.some((c) => !c?.fill) ? null : 0;
+        return uniform(reads.map((r) => r.tintAndShade));
       case 'patternTintAndShade':
         return 0;
     }
@@ -113,7 +131,8 @@ export class RangeFill extends ClientObject {
         assertEditable(sheet, label);
         eachCell(this.target.rects(), (r, c) => {
           const cell = cellFor(sheet, r, c);
-          cell.fill = { ...(cell.fill ?? {}), color };
+          const { tintAndShade: _tint, ...rest } = cell.fill ?? ({} as FillState);
+          cell.fill = { ...rest, color };
           tidy(sheet, r, c);
         });
       },
@@ -163,6 +182,24 @@ export class RangeFill extends ClientObject {
   }
   get tintAndShade(): number | null {
     return this.prop('tintAndShade');
+  }
+  /** ExcelApi 1.9: lightens (up to 1) or darkens (down to -1) the fill colour of cells that have one. */
+  set tintAndShade(v: number | null) {
+    this.context.enqueue(
+      'RangeFill.tintAndShade=',
+      () => {
+        if (typeof v !== 'number' || v < -1 || v > 1) throw new StrictExcelError('InvalidArgument', `Invalid tintAndShade ${String(v)}.`);
+        const sheet = this.target.sheet();
+        assertEditable(sheet, 'RangeFill.tintAndShade=');
+        eachCell(this.target.rects(), (r, c) => {
+          const cell = cellAt(sheet, r, c);
+          if (!cell?.fill) return;
+          if (v === 0) delete cell.fill.tintAndShade;
+          else cell.fill.tintAndShade = v;
+        });
+      },
+      { write: true, bytes: JSON.stringify(v).length, version: '1.9' },
+    );
   }
   clear(): void {
     this.context.enqueue(
@@ -488,7 +525,7 @@ function checkSpec(spec: PropsSpec): void {
   }
 }
 
-function cellProps(sheet: SheetState, r: number, c: number, spec: PropsSpec): Record<string, unknown> {
+function cellProps(sheet: SheetState, r: number, c: number, spec: PropsSpec, noFill: 'null' | 'zero' | undefined): Record<string, unknown> {
   const cell = cellAt(sheet, r, c);
   const out: Record<string, unknown> = {};
   if (spec.address) out.address = qualified(sheet.name, { top: r, bottom: r, left: c, right: c });
@@ -499,10 +536,11 @@ function cellProps(sheet: SheetState, r: number, c: number, spec: PropsSpec): Re
     const fill = f.fill as PropsSpec | undefined;
     if (fill) {
       const o: Record<string, unknown> = {};
-      if (fill.color) o.color = cell?.fill?.color ?? '#FFFFFF';
-      if (fill.pattern) o.pattern = cell?.fill ? cell.fill.pattern ?? 'Solid' : 'None';
-      if (fill.patternColor) o.patternColor = cell?.fill?.patternColor ?? '#000000';
-      if (fill.tintAndShade) o.tintAndShade = cell?.fill ? 0 : null;
+      const read = fillReading(cell, noFill);
+      if (fill.color) o.color = read.color;
+      if (fill.pattern) o.pattern = read.pattern;
+      if (fill.patternColor) o.patternColor = read.patternColor;
+      if (fill.tintAndShade) o.tintAndShade = read.tintAndShade;
       if (fill.patternTintAndShade) o.patternTintAndShade = 0;
       fmt.fill = o;
     }
@@ -584,10 +622,14 @@ export class Range extends ClientObject {
     return { sheet: () => this.worksheet.state(), rects: () => [this.rect()] };
   }
 
-  private grid<T>(fn: (cell: CellState | undefined) => T): T[][] {
+  /**
+   * A cell-level property over the range. Past five million cells Excel returns null rather than the
+   * values (office-js#4783, #6781; the documented read limit is five million cells).
+   */
+  private grid<T>(fn: (cell: CellState | undefined) => T): T[][] | null {
     const sheet = this.worksheet.state();
     const r = this.rect();
-    if (cellCount(r) > 5_000_000) throw new StrictExcelError('InvalidArgument', 'The range is too large to read.');
+    if (cellCount(r) > READ_CELL_LIMIT) return null;
     const out: T[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: T[] = [];
@@ -756,10 +798,11 @@ export class Range extends ClientObject {
         checkSpec(spec ?? {});
         const sheet = this.worksheet.state();
         const r = this.rect();
+        if (cellCount(r) > READ_CELL_LIMIT) throw new StrictExcelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
         const out: Record<string, unknown>[][] = [];
         for (let row = r.top; row <= r.bottom; row++) {
           const line: Record<string, unknown>[] = [];
-          for (let col = r.left; col <= r.right; col++) line.push(cellProps(sheet, row, col, spec));
+          for (let col = r.left; col <= r.right; col++) line.push(cellProps(sheet, row, col, spec, this.context.host.profile.noFill));
           out.push(line);
         }
         this.context.noteRead(out);
@@ -887,6 +930,8 @@ export class RangeAreas extends ClientObject {
     private readonly nullable = false,
   ) {
     super(context);
+    // A library older than ExcelApi 1.18 has no RangeAreas.select at all.
+    if (context.host.isMissing('RangeAreas.select')) Object.defineProperty(this, 'select', { value: undefined });
   }
 
   static fromAddress(context: StrictContext, worksheet: Worksheet, address: string): RangeAreas {

@@ -2,6 +2,18 @@
 import { ClientObject, ClientResult, clone, type StrictContext } from './context';
 import { StrictExcelError } from './errors';
 import { findSheet } from './model';
+
+/**
+ * Refuses a settings change that would take the add-in's settings past the profile's cap, as Excel does
+ * with InvalidArgument (office-js#3957; Office.Settings documents a 2 MB maximum, office-js#621).
+ */
+function checkSettingsSize(context: StrictContext, key: string, value: unknown): void {
+  const limit = context.host.profile.settingsLimit;
+  if (limit === undefined) return;
+  const next = { ...context.host.wb.settings, [key]: value };
+  const size = JSON.stringify(next).length;
+  if (size > limit) throw new StrictExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (settings: ${size} > ${limit})`);
+}
 import { Range } from './range';
 import { Collection, NamedItemCollection, Worksheet, WorksheetCollection } from './worksheet';
 
@@ -57,6 +69,7 @@ export class Setting extends ClientObject {
   set value(v: unknown) {
     this.context.enqueue('Setting.value=', () => {
       if (!(this.settingKey in this.context.host.wb.settings)) throw new StrictExcelError('ItemNotFound', `No setting '${this.settingKey}'.`);
+      checkSettingsSize(this.context, this.settingKey, v);
       this.context.host.wb.settings[this.settingKey] = clone(v);
     }, { write: true, bytes: JSON.stringify(v ?? null).length, version: '1.4' });
   }
@@ -81,6 +94,7 @@ export class SettingCollection extends Collection<Setting> {
   add(key: string, value: unknown): Setting {
     this.context.enqueue('SettingCollection.add()', () => {
       if (value === undefined) throw new StrictExcelError('InvalidArgument', 'A setting needs a value.');
+      checkSettingsSize(this.context, key, value);
       this.context.host.wb.settings[key] = clone(value);
     }, { write: true, bytes: key.length + JSON.stringify(value ?? null).length, version: '1.4' });
     return new Setting(this.context, key, false);

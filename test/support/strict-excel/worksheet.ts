@@ -376,14 +376,15 @@ export class NamedItem extends ClientObject {
 const NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 
 export class NamedItemCollection extends Collection<NamedItem> {
-  constructor(context: StrictContext, private readonly store: () => NameState[]) {
+  /** Workbook.names is ExcelApi 1.1; Worksheet.names (sheet-scoped names) is 1.4. */
+  constructor(context: StrictContext, private readonly store: () => NameState[], private readonly since = '1.1') {
     super(context);
   }
   protected get typeName(): string {
     return 'NamedItemCollection';
   }
   protected get version(): string {
-    return '1.1';
+    return this.since;
   }
   protected list(): NamedItem[] {
     return this.store().map((n) => new NamedItem(this.context, () => n, false));
@@ -462,12 +463,24 @@ export class EventHandlerResult {
 }
 
 export class EventHandlers {
-  constructor(private readonly context: StrictContext, private readonly ws: Worksheet, private readonly label: string) {}
+  /**
+   * `ws` null is the workbook-wide WorksheetCollection.onChanged (ExcelApi 1.9); `kind` 'activated' is
+   * WorksheetCollection.onActivated (1.7).
+   */
+  constructor(
+    private readonly context: StrictContext,
+    private readonly ws: Worksheet | null,
+    private readonly label: string,
+    private readonly kind: 'changed' | 'activated' = 'changed',
+  ) {}
   add(handler: (args: unknown) => Promise<unknown> | void): EventHandlerResult {
     const result = new EventHandlerResult(this.context, this.label);
+    const version = this.kind === 'changed' && !this.ws ? '1.9' : '1.7';
     this.context.enqueue(`${this.label}.add()`, () => {
-      result.attach(this.context.host.addChangeHandler(this.ws.state().id, handler));
-    }, { version: '1.7' });
+      const host = this.context.host;
+      if (this.kind === 'activated') result.attach(host.addActivatedHandler(handler));
+      else result.attach(host.addChangeHandler(this.ws ? this.ws.state().id : '*', handler));
+    }, { version });
     return result;
   }
 }
@@ -574,14 +587,16 @@ export class Worksheet extends ClientObject {
   get protection(): WorksheetProtection {
     return (this.protectionProxy ??= new WorksheetProtection(this.context, this));
   }
+  /** ExcelApi 1.18. Absent (undefined) where the loaded Office.js library predates it. */
   get notes(): NoteCollection {
+    if (this.context.host.isMissing('Worksheet.notes')) return undefined as unknown as NoteCollection;
     return (this.notesProxy ??= new NoteCollection(this.context, this));
   }
   get comments(): CommentCollection {
     return (this.commentsProxy ??= new CommentCollection(this.context, this));
   }
   get names(): NamedItemCollection {
-    return (this.namesProxy ??= new NamedItemCollection(this.context, () => this.state().names));
+    return (this.namesProxy ??= new NamedItemCollection(this.context, () => this.state().names, '1.4'));
   }
   get pageLayout(): PageLayout {
     return (this.layoutProxy ??= new PageLayout(this.context, this));
@@ -638,7 +653,9 @@ export class Worksheet extends ClientObject {
     this.context.enqueue('Worksheet.activate()', () => {
       const s = this.state();
       if (s.visibility !== 'Visible') throw new StrictExcelError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      const changed = this.context.host.wb.activeSheetId !== s.id;
       this.context.host.wb.activeSheetId = s.id;
+      if (changed) this.context.host.sheetActivated(s.id);
     });
   }
 
@@ -657,8 +674,18 @@ export class Worksheet extends ClientObject {
 }
 
 export class WorksheetCollection extends Collection<Worksheet> {
+  private changedProxy?: EventHandlers;
+  private activatedProxy?: EventHandlers;
   protected get typeName(): string {
     return 'WorksheetCollection';
+  }
+  /** ExcelApi 1.9: changes on any worksheet of the workbook. */
+  get onChanged(): EventHandlers {
+    return (this.changedProxy ??= new EventHandlers(this.context, null, 'WorksheetCollection.onChanged'));
+  }
+  /** ExcelApi 1.7: a worksheet was activated. */
+  get onActivated(): EventHandlers {
+    return (this.activatedProxy ??= new EventHandlers(this.context, null, 'WorksheetCollection.onActivated', 'activated'));
   }
   protected get version(): string {
     return '1.1';

@@ -1,0 +1,110 @@
+/**
+ * A file to check, whatever it is: a workbook (.xlsx; every visible sheet is searched for forms, a cover
+ * sheet is passed over) or a Word document (.docx; every table is searched). A .docx is also turned into a
+ * workbook, one sheet per table, so fill and annotate can write their copy as .xlsx.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import path from 'path';
+import type { CellRef } from '../grid/address';
+import { toA1 } from '../grid/address';
+import type { Grid } from '../grid/types';
+import { docxAddress, readDocxTables } from '../docx/tables';
+import { writeGridCells } from '../xlsx/from-grid';
+import type { SheetInfo } from '../ooxml/package';
+import type { Explanation } from '../review/explanations';
+import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
+import { isOwnSheet, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+
+export interface FormDocument {
+  kind: 'xlsx' | 'docx';
+  /** A .docx's tables as a new workbook (what fill and annotate write for a Word document). */
+  workbook: ExcelJS.Workbook | null;
+  /** A workbook's own package, read directly; copies are patched into it. */
+  package: OpenedWorkbook | null;
+  /** The sheets (or tables) to search, as grids, in order. */
+  grids: Grid[];
+  /** The ExcelJS sheet of a .docx table. */
+  worksheet(name: string): ExcelJS.Worksheet;
+  /** The package's sheet of that name (workbooks). */
+  sheet(name: string): SheetInfo;
+  /** 审核说明 stored in the workbook. */
+  explanations(): Explanation[];
+  /** A cell as this kind of file names it: A1 on a sheet, 表1!R3C4 in a Word document. */
+  address(sheet: string, ref: CellRef): string;
+}
+
+export function isDocx(file: string): boolean {
+  return /\.docx$/i.test(file);
+}
+
+function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | undefined, kind: string): T[] {
+  if (!sheet) return grids;
+  const hit = grids.filter((g) => g.sheetName === sheet);
+  if (hit.length === 0) throw new WorkbookReadError(`找不到${kind} (no ${kind === '表格' ? 'table' : 'sheet'} named) "${sheet}"; ${grids.map((g) => g.sheetName).join(', ')}`);
+  return hit;
+}
+
+async function openDocx(file: string, sheet: string | undefined): Promise<FormDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  const tables = await readDocxTables(bytes).catch((e: Error) => {
+    throw new WorkbookReadError(`${e.message}: ${file}`);
+  });
+  if (tables.length === 0) throw new WorkbookReadError(`文档中没有表格 (the document has no tables): ${file}`);
+  const workbook = new ExcelJS.Workbook();
+  for (const grid of tables) {
+    const ws = workbook.addWorksheet(grid.sheetName);
+    writeGridCells(ws, grid);
+    for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  return {
+    kind: 'docx',
+    workbook,
+    package: null,
+    grids: pickGrids(tables, sheet, '表格'),
+    worksheet: (name) => workbook.getWorksheet(name)!,
+    sheet: () => {
+      throw new Error('a Word document has no workbook sheets');
+    },
+    explanations: () => [],
+    address: (s, ref) => docxAddress(s, ref),
+  };
+}
+
+async function openXlsx(file: string, sheet: string | undefined): Promise<FormDocument> {
+  const opened = await readWorkbook(file);
+  const worksheets = opened.pkg.sheets.filter((s) => s.part);
+  const sheets = sheet ? worksheets : worksheets.filter((w) => w.state === 'visible' && !isOwnSheet(w.name));
+  const chosen = pickGrids(sheets.map((info) => ({ sheetName: info.name, info })), sheet, '工作表');
+  if (chosen.length === 0) throw new WorkbookReadError('工作簿中没有工作表 (the workbook has no sheets)');
+  return {
+    kind: 'xlsx',
+    workbook: null,
+    package: opened,
+    grids: chosen.map((c) => readSheetGrid(opened, c.info)),
+    worksheet: () => {
+      throw new Error('workbooks are patched, not rebuilt');
+    },
+    sheet: (name) => worksheets.find((w) => w.name === name)!,
+    explanations: () => {
+      const stored = opened.pkg.sheet(EXPLANATION_SHEET);
+      return stored?.part ? explanationsFromGrid(readSheetGrid(opened, stored)) : [];
+    },
+    address: (_s, ref) => toA1(ref),
+  };
+}
+
+export async function openDocument(file: string, sheet?: string): Promise<FormDocument> {
+  return isDocx(file) ? openDocx(file, sheet) : openXlsx(file, sheet);
+}
+
+/** Where fill and annotate write a document's copy: a Word document's copy is a workbook. */
+export function checkOutputKind(input: string, out: string): string | null {
+  if (isDocx(input) && !/\.xlsx$/i.test(out)) return `--out ${path.basename(out)}: a .docx is written as a workbook; give an .xlsx name`;
+  return null;
+}

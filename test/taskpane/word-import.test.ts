@@ -1,0 +1,78 @@
+/**
+ * 从 Word 导入 and "what was checked" in the task pane, over the strict in-memory Excel: a .docx written by
+ * LibreOffice Writer becomes our template filled with its content; the check shows which parts it read.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { StrictExcel } from '../support/strict-excel';
+import type { ExcelHost } from '../../src/excel';
+import { PaneController } from '../../taskpane/controller';
+import { DEFAULT_SETTINGS } from '../../taskpane/settings';
+import { check } from '../../src/engine';
+import { paperGrid } from '../support/forms';
+import { gridFromRows } from '../../src/grid/grid';
+
+const RENDITIONS = path.join(__dirname, '..', 'fixtures', 'renditions');
+
+function setup(grid: Parameters<StrictExcel['loadGrid']>[0]) {
+  const xl = new StrictExcel({ apiVersion: '1.20' });
+  xl.loadGrid(grid);
+  const c = new PaneController({ host: xl.host as unknown as ExcelHost, displayLanguage: 'zh-CN', settings: { ...DEFAULT_SETTINGS }, storage: { setItem: () => {} }, autoCalcDelay: 0 });
+  return { xl, c };
+}
+
+const fileOf = async (name: string) => {
+  const bytes = await fs.readFile(path.join(RENDITIONS, name));
+  return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+};
+
+describe('从 Word 导入', () => {
+  it('turns the Word form into our template on a new sheet, filled with its content: the same errors as paper.xlsx', async () => {
+    const paper = await paperGrid();
+    const { xl, c } = setup(paper);
+    await c.importWord(await fileOf('form-word.docx'));
+    const state = c.getState();
+    expect(state.message?.intent).toBe('success');
+    const sheetName = /“(.+)”/.exec(state.message!.text['zh-CN'])![1];
+    const imported = xl.exportSheet(sheetName).grid;
+    const errors = (g: typeof paper) => check(g).issues.filter((i) => i.severity === 'error').map((i) => i.key).sort();
+    expect(errors(imported)).toEqual(errors(paper));
+    expect(check(imported).coverage.complete).toBe(true);
+  });
+
+  it('says so when the document holds no form, and writes nothing', async () => {
+    const paper = await paperGrid();
+    const { xl, c } = setup(paper);
+    const before = xl.toJSON();
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await c.importWord({ name: 'cover.docx', arrayBuffer: async () => bytes.buffer as ArrayBuffer });
+    expect(c.getState().message?.intent).toBe('error');
+    expect(c.getState().message?.text['zh-CN']).toContain('没有找到申报表');
+    expect(xl.toJSON()).toEqual(before);
+  });
+});
+
+describe('what was checked', () => {
+  it('a whole form: every part read', async () => {
+    const { c } = setup(await paperGrid());
+    await c.check();
+    expect(c.getState().check?.coverage?.complete).toBe(true);
+  });
+
+  it('an indicator table alone: the missing parts are shown and found as errors, never “no issues”', async () => {
+    const { c } = setup(
+      gridFromRows([
+        ['长期绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值确定依据', '指标分类'],
+        [null, '运行成本', '公用经费控制', '公用经费控制率', '100%', '预算支出标准', '绩效基本型'],
+      ]),
+    );
+    await c.check();
+    const s = c.getState();
+    expect(s.check?.coverage?.parts.filter((p) => !p.found).map((p) => p.part)).toEqual(['header', 'income', 'expense', 'projects', 'goals', 'annual']);
+    expect(s.check?.issues.filter((i) => i.rule === 'form-part-missing')).toHaveLength(6);
+    expect(s.message?.intent).not.toBe('success');
+  });
+});
