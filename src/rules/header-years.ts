@@ -35,7 +35,7 @@ export default defineRule({
           report({
             messageId: 'wrongYear',
             cells: [c.header],
-            data: { table: t.zh, tableEn: t.en, found: c.year !== null ? `${c.year}年` : '', formYear, expected: `${expected[1]}年、${expected[0]}年` },
+            data: { table: t.zh, tableEn: t.en, found: c.year !== null ? `${c.year}年` : '年（年份未填）', formYear, expected: `${expected[1]}年、${expected[0]}年` },
           });
         }
       }
