@@ -6,7 +6,8 @@ import { parseA1, toA1, type CellRef } from './grid/address';
 import { cloneGrid, getCell, setCell } from './grid/grid';
 import type { Cell, CellValue, Grid } from './grid/types';
 
-export type WriteReason = 'share' | 'total' | 'change' | 'roll' | 'import' | 'template' | 'undo' | 'hygiene';
+/** Why a cell is written; 'fix' is a finding's expected value written on request (改为应为值). */
+export type WriteReason = 'share' | 'total' | 'change' | 'roll' | 'import' | 'template' | 'undo' | 'hygiene' | 'fix';
 
 export interface CellWrite {
   address: string; // A1 on the patch's sheet

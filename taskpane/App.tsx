@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneController } from './controller';
 import { ActionBar } from './components/ActionBar';
+import { Guide } from './components/Guide';
 import { IssueList } from './components/IssueList';
 import { CoverageSummary } from './components/CoverageSummary';
 import { PreviewPanel } from './components/PreviewPanel';
@@ -81,6 +82,7 @@ function Pane({ commandStatus }: Pick<PaneRootProps, 'commandStatus'>) {
       <h1 id="jx-title" className={styles.h1}>
         {s.appTitle}
       </h1>
+      <Guide />
       <ActionBar settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} />
       <StatusArea commandStatus={status} />
       {settingsOpen ? <SettingsPanel /> : null}

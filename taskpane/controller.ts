@@ -25,6 +25,7 @@ import {
   undo,
   undoDepth,
   watchAmounts,
+  writeResultSheet,
   AdapterError,
   type AmountChange,
   type AmountWatch,
@@ -33,10 +34,10 @@ import {
 import { EXPLANATION_SHEET, readExplanations, writeExplanations, type ExplanationStore } from '../src/excel/explanations';
 import * as engine from '../src/engine';
 import type { CheckResult, FillKind } from '../src/engine';
-import { parseA1 } from '../src/grid/address';
+import { parseA1, toA1 } from '../src/grid/address';
 import { getCell, isBlank } from '../src/grid/grid';
 import type { CellValue, Grid } from '../src/grid/types';
-import type { Patch, SkippedWrite, WriteReason } from '../src/patch';
+import { applyPatch as patchGrid, type Patch, type SkippedWrite, type WriteReason } from '../src/patch';
 import { attachExplanations, explain, statusOf, type Explanation } from '../src/review/explanations';
 import type { Issue, Locale } from '../src/rules/rule';
 import { STRINGS, type Strings } from './i18n';
@@ -65,7 +66,10 @@ export type ActionName =
   | 'explain'
   | 'select'
   | 'autoCalc'
-  | 'importWord';
+  | 'importWord'
+  | 'fix'
+  | 'applyFix'
+  | 'writeResults';
 
 export interface PaneMessage {
   intent: 'error' | 'success' | 'info' | 'warning';
@@ -81,10 +85,14 @@ export interface CheckView {
   issues: Issue[];
   /** Why the issues were not painted on the sheet (a protected sheet). */
   notMarked?: string;
-  /** True once the pane wrote to the sheet after this check. */
+  /** True once the sheet's contents differ from what was checked, as far as the pane knows. */
   stale: boolean;
   /** Which parts of the form the check found and read (what was checked). */
   coverage?: Coverage;
+  /** The sheet the pane made active after this check (插入模板): these results are not about it. */
+  movedTo?: string;
+  /** Indexes (into `issues`) of findings whose expected value the pane has written since the check. */
+  fixed?: number[];
 }
 
 export interface ChangeRow {
@@ -133,7 +141,18 @@ export interface ImportPreview extends PreviewBase {
   warnings: string[];
 }
 
-export type Preview = FillPreview | RollPreview | ImportPreview;
+/** 改为应为值: the expected value(s) of one finding, written into its cells. */
+export interface FixPreview extends PreviewBase {
+  kind: 'fix';
+  issue: Issue;
+}
+
+export type Preview = FillPreview | RollPreview | ImportPreview | FixPreview;
+
+/** Whether 应用 can write anything: a preview that would change no cell has nothing to apply. */
+export function canApply(preview: Preview): boolean {
+  return preview.rows.length > 0;
+}
 
 export interface AutoCalcState {
   /** False when the host cannot watch edits; `reason` says why. */
@@ -242,6 +261,12 @@ export class PaneController {
   /** Cells this pane wrote (sheet!A1 -> the number written), which auto-calc may refresh. */
   private readonly owned = new Map<string, number>();
   private importGrid: { grid: Grid; fileName: string } | null = null;
+  /**
+   * The checked sheet as checked, and as the pane's own writes have left it since: results are out of date
+   * only while the two differ (undoing a write makes them current again; clearing marks changes no content).
+   * `lost` is set by a change the pane cannot follow cell by cell (auto-calc), which stays stale.
+   */
+  private checked: { grid: Grid; now: Grid; touched: Set<string>; lost: boolean } | null = null;
   private current: Promise<void> | null = null;
   private disposed = false;
 
@@ -316,7 +341,31 @@ export class PaneController {
   dismissMessage = (): void => this.set({ message: null });
 
   private markStale(): void {
+    if (this.checked) this.checked.lost = true;
     if (this.state.check && !this.state.check.stale) this.set({ check: { ...this.state.check, stale: true } });
+  }
+
+  /** Follows a write of the pane's (or its undo) on the checked sheet: stale or current again, fixes in place. */
+  private wrote(patch: Patch): void {
+    const view = this.state.check;
+    const c = this.checked;
+    if (!view) return;
+    if (!c) return this.markStale();
+    if (patch.sheetName && patch.sheetName !== view.sheetName) return;
+    c.now = patchGrid(c.now, patch);
+    for (const w of patch.writes) c.touched.add(w.address);
+    const content = (g: Grid, a: string) => {
+      const cell = getCell(g, parseA1(a));
+      return JSON.stringify([cell?.value ?? null, cell?.formula ?? null]);
+    };
+    const stale = c.lost || [...c.touched].some((a) => content(c.grid, a) !== content(c.now, a));
+    const fixed: number[] = [];
+    view.issues.forEach((issue, i) => {
+      const fix = issue.fix ?? [];
+      const inPlace = fix.length > 0 && fix.every((f) => content(c.now, toA1(f.cell)) === JSON.stringify([f.value ?? null, null]));
+      if (inPlace && fix.some((f) => c.touched.has(toA1(f.cell)))) fixed.push(i);
+    });
+    this.set({ check: { ...view, stale, fixed } });
   }
 
   private remember(patch: Patch): void {
@@ -349,18 +398,21 @@ export class PaneController {
       this.store = read.store;
       const explanations = read.explanations;
       let full: CheckResult | undefined;
+      let checkedGrid: Grid | undefined;
       const res = await checkAndHighlight(this.host, {
         locale,
         engine: {
           // The stored explanations and the threshold go to the engine; explained warnings are settled, so
           // they are listed here but not painted on the sheet.
           check: (grid, options) => {
+            checkedGrid = grid;
             full = engine.check(grid, { ...options, explanations, changeThreshold: settings.thresholdPercent / 100 });
             return { ...full, issues: full.issues.filter((i) => statusOf(i) !== 'explained') };
           },
         },
       });
       const issues = full?.issues ?? res.issues;
+      this.checked = checkedGrid ? { grid: checkedGrid, now: checkedGrid, touched: new Set(), lost: false } : null;
       this.set({
         explanations,
         preview: null,
@@ -466,6 +518,7 @@ export class PaneController {
     this.run('applyFill', async () => {
       const preview = this.state.preview;
       if (preview?.kind !== 'fill') return;
+      if (!canApply(preview)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
       const { choice } = preview;
       let changed = false;
       try {
@@ -487,7 +540,7 @@ export class PaneController {
           },
         });
         this.remember(res.patch);
-        if (res.patch.writes.length) this.markStale();
+        if (res.patch.writes.length) this.wrote(res.patch);
         this.set({
           preview: null,
           message: { intent: 'success', text: both((s) => s.filled(res.patch.writes.length, res.patch.skipped.length)) },
@@ -509,7 +562,7 @@ export class PaneController {
     this.run('undo', async () => {
       const res = await undo(this.host);
       this.remember(res.patch);
-      this.markStale();
+      this.wrote(res.patch);
       this.set({ preview: null, message: { intent: 'success', text: both((s) => s.undone) } });
     });
 
@@ -522,7 +575,12 @@ export class PaneController {
   insertTemplate = (): Promise<void> =>
     this.run('template', async () => {
       const res = await insertTemplate(this.host);
-      this.set({ message: { intent: 'success', text: both((s) => s.templateInserted(res.sheetName)) } });
+      // The new sheet is now the active one: the list on show is about another sheet.
+      const check = this.state.check;
+      this.set({
+        check: check ? { ...check, stale: true, movedTo: res.sheetName } : check,
+        message: { intent: 'success', text: both((s) => s.templateInserted(res.sheetName)) },
+      });
     });
 
   /** 从 Word 导入: a .docx form becomes our template filled with its content, on a new sheet. */
@@ -568,6 +626,7 @@ export class PaneController {
     this.run('applyRoll', async () => {
       const shown = this.state.preview;
       if (shown?.kind !== 'roll') return;
+      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
       const now = await this.computeRoll();
       if (now.preview.signature !== shown.signature) {
         this.set({ preview: now.preview, message: { intent: 'warning', text: both((s) => s.changedSincePreview) } });
@@ -575,7 +634,7 @@ export class PaneController {
       }
       await applyPatch(this.host, now.patch);
       this.remember(now.patch);
-      this.markStale();
+      this.wrote(now.patch);
       this.set({ preview: null, message: { intent: 'success', text: both((s) => s.rolled(shown.toYear)) } });
     });
 
@@ -615,6 +674,7 @@ export class PaneController {
     this.run('applyImport', async () => {
       const shown = this.state.preview;
       if (shown?.kind !== 'import' || !this.importGrid) return;
+      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
       const now = await this.computeImport(this.importGrid.grid, this.importGrid.fileName);
       if (now.preview.signature !== shown.signature) {
         this.set({ preview: now.preview, message: { intent: 'warning', text: both((s) => s.changedSincePreview) } });
@@ -622,10 +682,80 @@ export class PaneController {
       }
       await applyPatch(this.host, now.patch);
       this.remember(now.patch);
-      this.markStale();
+      this.wrote(now.patch);
       this.importGrid = null;
       this.set({ preview: null, message: { intent: 'success', text: both((s) => s.imported(now.patch.writes.length)) } });
     });
+
+  // ---- 改为应为值, 写入检查结果, the guide --------------------------------------------------------------
+
+  /**
+   * The finding as it stands on the sheet now, and the patch writing its expected value. The check runs
+   * again on a fresh read, so a value that has gone out of date is never written.
+   */
+  private async computeFix(issue: Issue): Promise<{ preview: FixPreview; patch: Patch }> {
+    const grid = await readSheet(this.host, { sheet: this.state.check?.sheetName });
+    const res = engine.check(grid, { explanations: this.state.explanations, changeThreshold: this.state.settings.thresholdPercent / 100 });
+    if (!res.found) throw new PaneError('form-not-found', both((s) => s.notFound(res.lookedFor.join('、'))));
+    const same = (i: Issue) => i.rule === issue.rule && i.messageId === issue.messageId && cellsText(i) === cellsText(issue);
+    const now = res.issues.find(same);
+    if (!now?.fix?.length) throw new PaneError('fix-gone', both((s) => s.fixGone));
+    const writes = now.fix
+      .map((f) => ({ address: toA1(f.cell), value: f.value, numberFormat: f.numberFormat, reason: 'fix' as const }))
+      .filter((w) => {
+        const before = getCell(grid, parseA1(w.address));
+        return before?.formula !== undefined || before?.value !== w.value || (w.numberFormat !== undefined && w.numberFormat !== before?.numberFormat);
+      });
+    const patch: Patch = { sheetName: grid.sheetName, writes, skipped: [] };
+    const rows = changeRows(grid, patch);
+    // What is there now is part of the identity: 应用 writes only over what the preview showed.
+    return { patch, preview: { kind: 'fix', issue: now, rows, skipped: [], signature: JSON.stringify(rows) } };
+  }
+
+  /** Shows what 改为应为值 would write for this finding (cell, what it holds now, the expected value). */
+  previewFix = (issue: Issue): Promise<void> =>
+    this.run('fix', async () => {
+      this.importGrid = null;
+      this.set({ preview: (await this.computeFix(issue)).preview });
+    });
+
+  applyFix = (): Promise<void> =>
+    this.run('applyFix', async () => {
+      const shown = this.state.preview;
+      if (shown?.kind !== 'fix') return;
+      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
+      let now: { preview: FixPreview; patch: Patch };
+      try {
+        now = await this.computeFix(shown.issue);
+      } catch (e) {
+        this.set({ preview: null });
+        throw e;
+      }
+      if (now.preview.signature !== shown.signature) {
+        this.set({ preview: now.preview, message: { intent: 'warning', text: both((s) => s.changedSincePreview) } });
+        return;
+      }
+      await applyPatch(this.host, now.patch);
+      this.wrote(now.patch);
+      this.set({ preview: null, message: { intent: 'success', text: both((s) => s.fixed(now.patch.writes.length)) } });
+    });
+
+  /** Writes the list on show into the workbook as the 检查结果 sheet (added, or rewritten in place). */
+  writeResults = (): Promise<void> =>
+    this.run('writeResults', async () => {
+      const check = this.state.check;
+      if (!check?.found) throw new PaneError('no-check', both((s) => s.resultsNeedCheck));
+      const res = await writeResultSheet(this.host, {
+        sheetName: check.sheetName,
+        rows: check.issues.map((issue) => ({ issue, explanation: issue.explanation })),
+        locale: this.state.locale,
+      });
+      this.set({ message: { intent: 'success', text: both((s) => s.resultsWritten(res.sheetName, res.rows, res.created)) } });
+    });
+
+  dismissGuide = (): void => this.updateSettings({ guideDismissed: true });
+
+  toggleGuide = (): void => this.updateSettings({ guideDismissed: !this.state.settings.guideDismissed });
 
   // ---- auto-calc --------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ const zh = {
     importLast: '导入上年申报表',
     importWord: '从 Word 导入',
     settings: '设置',
+    writeResults: '写入检查结果',
+    help: '帮助',
   },
   actionHints: {
     check: '检查当前工作表上的申报表，并在表中标出问题单元格',
@@ -28,6 +30,8 @@ const zh = {
     roll: '把申报表滚动到下一预算年度，先预览再写入',
     importLast: '选择上年的申报表文件 (.xlsx)，把上年数据填入本表的近两年列',
     importWord: '选择 Word 申报表 (.docx)，转成本模板并填入其内容，在 Excel 中检查和填充',
+    writeResults: '在工作簿中添加（或更新）“检查结果”工作表，列出每个问题并链接到相应单元格',
+    help: '显示或隐藏使用说明',
   },
   busy: '正在处理…',
   busyAction: (what: string) => `正在${what}…`,
@@ -64,6 +68,33 @@ const zh = {
   explainCleared: '审核说明已删除。',
   explainedAs: (text: string) => `说明：${text}`,
   errorsCannotBeExplained: '强制错误须修改，不能通过说明放行。',
+  staleSheet: (checked: string, now: string) => `以上是工作表“${checked}”的检查结果；当前工作表已换为“${now}”，请在要检查的工作表上重新检查。`,
+
+  // 改为应为值, 写入检查结果
+  fixButton: '改为应为值',
+  fixHint: (cells: string) => `把 ${cells} 改为应为值：先预览，确认后写入，可以撤销`,
+  fixTitle: '改为应为值',
+  fixIntro: '以下单元格将改为检查给出的应为值，原来的内容（包括您输入的数值和公式）会被替换，可以撤销。',
+  replacesFormula: '将替换公式',
+  fixed: (n: number) => `已改为应为值，写入 ${n} 个单元格。可以撤销。`,
+  fixGone: '这个问题在当前表格中已不存在（表格已被修改），请重新检查。',
+  fixedBadge: '已改为应为值',
+  resultsWritten: (name: string, n: number, created: boolean) =>
+    created
+      ? `已添加“${name}”工作表，列出 ${n} 个问题，点其中的单元格链接可跳到相应位置。可以撤销（撤销会删除该工作表）。`
+      : `已更新“${name}”工作表，列出 ${n} 个问题。可以撤销。`,
+  resultsNeedCheck: '请先检查表单，再写入检查结果。',
+
+  // first-run guide
+  guideTitle: '使用说明',
+  guideSteps: [
+    '在申报表所在的工作表上点“检查表单”：问题按部分列出，强制错误标红，提示标黄。',
+    '点一条问题即可选中相关单元格；带“应为”值的问题可点“改为应为值”，预览后再写入。',
+    '“填充计算列”计算合计、占比和变动率；“写入检查结果”在工作簿中添加“检查结果”工作表。',
+    '助手写入的内容都可以点“撤销”恢复；“清除标记”去掉检查时加的底色和批注。',
+  ],
+  guideDismiss: '知道了',
+  guideLater: '以后可点“帮助”再次查看。',
 
   // previews
   previewRegion: '预览',
@@ -81,6 +112,7 @@ const zh = {
     template: '模板',
     undo: '撤销',
     hygiene: '整理',
+    fix: '改为应为值',
   } as Record<WriteReason, string>,
   because: {
     'user-value': '您输入的值，保留不动',
@@ -191,6 +223,8 @@ const en: Strings = {
     importLast: 'Import last year',
     importWord: 'Import from Word',
     settings: 'Settings',
+    writeResults: 'Write results',
+    help: 'Help',
   },
   actionHints: {
     check: 'Check the form on the active sheet and mark the cells with issues',
@@ -201,6 +235,8 @@ const en: Strings = {
     roll: 'Roll the form on to the next budget year; preview before writing',
     importLast: 'Pick last year’s form (.xlsx) to fill this form’s prior-year columns',
     importWord: 'Pick a form filed in Word (.docx): it becomes our template filled with its content, to check and fill in Excel',
+    writeResults: 'Add (or update) a 检查结果 sheet in the workbook listing every issue with a link to its cells',
+    help: 'Show or hide the guide',
   },
   busy: 'Working…',
   busyAction: (what: string) => `${what}…`,
@@ -238,6 +274,31 @@ const en: Strings = {
   explainCleared: 'Explanation removed.',
   explainedAs: (text: string) => `Explanation: ${text}`,
   errorsCannotBeExplained: 'Errors must be corrected; they cannot be explained away.',
+  staleSheet: (checked: string, now: string) => `These are the results for the sheet “${checked}”; the active sheet is now “${now}”. Check again on the sheet you want checked.`,
+
+  fixButton: 'Use expected value',
+  fixHint: (cells: string) => `Set ${cells} to the expected value: preview first, then write; can be undone`,
+  fixTitle: 'Use the expected value',
+  fixIntro: 'These cells will take the expected value from the check; what they hold now (typed numbers and formulas included) is replaced. You can undo this.',
+  replacesFormula: 'replaces a formula',
+  fixed: (n: number) => `Wrote the expected value into ${n} cell${n === 1 ? '' : 's'}. You can undo this.`,
+  fixGone: 'This issue is no longer on the sheet (it was changed). Check again.',
+  fixedBadge: 'Expected value written',
+  resultsWritten: (name: string, n: number, created: boolean) =>
+    created
+      ? `Added the sheet “${name}” listing ${n} issue${n === 1 ? '' : 's'}; its cell links jump to the cells. You can undo this (undo deletes the sheet).`
+      : `Updated the sheet “${name}” listing ${n} issue${n === 1 ? '' : 's'}. You can undo this.`,
+  resultsNeedCheck: 'Check the form first, then write the results.',
+
+  guideTitle: 'Getting started',
+  guideSteps: [
+    'On the sheet with the form, click “Check form”: issues are listed by part; errors are marked red, warnings amber.',
+    'Click an issue to select its cells; an issue with an expected value has “Use expected value”, previewed before it writes.',
+    '“Fill computed” computes totals, shares and change rates; “Write results” adds a 检查结果 sheet to the workbook.',
+    'Everything the assistant writes can be undone with “Undo”; “Clear marks” removes the check’s highlights and notes.',
+  ],
+  guideDismiss: 'Got it',
+  guideLater: 'Click “Help” to see this again.',
 
   previewRegion: 'Preview',
   colCell: 'Cell',
@@ -254,6 +315,7 @@ const en: Strings = {
     template: 'Template',
     undo: 'Undo',
     hygiene: 'Tidy',
+    fix: 'Expected value',
   },
   because: {
     'user-value': 'your value, left alone',

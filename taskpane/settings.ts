@@ -12,9 +12,11 @@ export interface PaneSettings {
   /** Funding change against the year before, in percent, beyond which a warning asks for an explanation. */
   thresholdPercent: number;
   language: 'auto' | Locale;
+  /** The first-run guide was dismissed (知道了); 帮助 shows it again. */
+  guideDismissed: boolean;
 }
 
-export const DEFAULT_SETTINGS: PaneSettings = { tailRule: 'largest', mode: 'values', thresholdPercent: 30, language: 'auto' };
+export const DEFAULT_SETTINGS: PaneSettings = { tailRule: 'largest', mode: 'values', thresholdPercent: 30, language: 'auto', guideDismissed: false };
 export const SETTINGS_KEY = 'jixiao.paneSettings';
 export const MAX_THRESHOLD = 1000;
 
@@ -44,6 +46,7 @@ export function parseSettings(raw: string | null | undefined): PaneSettings {
   if (data.mode === 'values' || data.mode === 'formulas') out.mode = data.mode;
   if (typeof data.thresholdPercent === 'number' && parseThreshold(String(data.thresholdPercent)) !== null) out.thresholdPercent = data.thresholdPercent;
   if (data.language === 'auto' || data.language === 'zh-CN' || data.language === 'en-US') out.language = data.language;
+  if (typeof data.guideDismissed === 'boolean') out.guideDismissed = data.guideDismissed;
   return out;
 }
 

@@ -53,7 +53,8 @@ export function Workbench({ store, theme }: { store: WorkbenchStore; theme: Them
   const state = useSyncExternalStore(session.controller.subscribe, session.controller.getState, session.controller.getState);
   useSyncExternalStore(session.subscribe, session.getVersion, session.getVersion);
   const s = strings(state.locale);
-  const problem = store.problem();
+  // Its own subscription: a failed load keeps the session, so the session snapshot alone would not redraw.
+  const problem = useSyncExternalStore(store.subscribe, store.problem, store.problem);
   const sheets = session.excel.wb.sheets;
   const active = session.excel.activeSheet;
   const hidden = sheets.filter((x) => x.visibility !== 'Visible').length;
@@ -90,7 +91,7 @@ export function Workbench({ store, theme }: { store: WorkbenchStore; theme: Them
             {s.wbLanguage}
           </Button>
           <Caption1 className={styles.muted}>{s.wbApi(session.excel.level.excelApi)}</Caption1>
-          <Caption1 className={problem ? styles.problem : styles.muted} role="status" data-testid="wb-status">
+          <Caption1 className={problem ? styles.problem : styles.muted} role={problem ? 'alert' : 'status'} data-testid="wb-status" data-problem={problem ? 'true' : 'false'}>
             {problem ?? s.wbLoaded(session.name)}
           </Caption1>
         </header>

@@ -24,6 +24,7 @@ export type AdapterErrorCode =
   | 'cell-edit-mode'
   | 'unsupported'
   | 'template-unavailable'
+  | 'result-sheet-changed'
   | 'host-error';
 
 const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
@@ -72,6 +73,10 @@ const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
   'template-unavailable': {
     'zh-CN': '申报表模板暂时无法生成：{detail}',
     'en-US': 'The form template could not be built: {detail}',
+  },
+  'result-sheet-changed': {
+    'zh-CN': '“{sheet}”工作表在写入后已被修改，为免丢失其中的内容，未删除它。如不再需要，请手动删除该工作表。',
+    'en-US': 'The "{sheet}" sheet was changed after it was written, so it was not deleted (its contents would be lost). Delete it yourself if it is no longer needed.',
   },
   'host-error': {
     'zh-CN': 'Excel 报告了一个错误：{detail}',

@@ -23,3 +23,4 @@ export { selectCells, watchAmounts, type AmountChange, type AmountWatch } from '
 export { MARK_COLORS } from './fills';
 export { SETTING_KEY, RECORD_SHEET } from './marks-store';
 export type { EnginePort } from './engine-port';
+export { writeResultSheet, RESULT_SHEET, type WriteResultsOptions, type WriteResultsResult } from './result-sheet';

@@ -29,6 +29,8 @@ interface UndoEntry {
   sheetKey: string;
   sheetName: string;
   inverse: Patch;
+  /** A step that is not a cell patch (removing a sheet the add-in added): run instead of the inverse. */
+  revert?: (host: ExcelHost) => Promise<number>;
 }
 
 const MAX_UNDO = 20;
@@ -49,6 +51,19 @@ function pushUndo(host: ExcelHost, entry: UndoEntry): void {
 /** How many fills can be undone (the task pane enables its Undo button on this). */
 export function undoDepth(host: ExcelHost): number {
   return stackOf(host).length;
+}
+
+/**
+ * Pushes an undo step of another kind than a cell patch (see result-sheet.ts); `revert` runs on 撤销 and
+ * returns its syncs. The inverse of such a step is empty: no cells of the form change.
+ */
+export function pushUndoStep(host: ExcelHost, sheetKey: string, sheetName: string, revert: (host: ExcelHost) => Promise<number>): void {
+  pushUndo(host, { sheetKey, sheetName, inverse: { sheetName, writes: [], skipped: [] }, revert });
+}
+
+/** Pushes the inverse of a cell patch written by another adapter module in its own run. */
+export function pushPatchUndo(host: ExcelHost, sheetKey: string, sheetName: string, inverse: Patch): void {
+  pushUndo(host, { sheetKey, sheetName, inverse });
 }
 
 export function clearUndo(host: ExcelHost): void {
@@ -189,6 +204,11 @@ export async function undo(host: ExcelHost): Promise<{ syncs: number; patch: Pat
   const stack = stackOf(host);
   const entry = stack[stack.length - 1];
   if (!entry) throw new AdapterError('nothing-to-undo');
+  if (entry.revert) {
+    const syncs = await entry.revert(host);
+    stack.pop();
+    return { syncs, patch: entry.inverse };
+  }
   const { syncs } = await writeChecked(host, entry.inverse, entry.sheetKey, false);
   stack.pop();
   return { syncs, patch: entry.inverse };

@@ -35,12 +35,16 @@ export function runRules(ctx: FormContext, rules: readonly Rule[] = RULES): Issu
   return issues;
 }
 
-/** The section an issue belongs to, by where its first cell lies (rules spanning tables are placed by their cell). */
+/**
+ * The section an issue belongs to, by where its first cell lies (rules spanning tables are placed by their
+ * cell). One exception: a rule about the annual table that compares it with the long-term table blames the
+ * long-term rows the annual table lacks (年度绩效指标表缺少…); its findings are about the annual table.
+ */
 function sectionOf(rule: Rule, ctx: FormContext, row: number | undefined): Issue['section'] {
   if (row === undefined) return rule.meta.section;
   const f = ctx.form;
   if (f.annual && row > f.annual.headerRow) return 'annual';
-  if (f.longTerm && row > f.longTerm.headerRow) return 'longTerm';
+  if (f.longTerm && row > f.longTerm.headerRow) return rule.meta.section === 'annual' ? 'annual' : 'longTerm';
   if (f.texts.longTermGoal && row >= f.texts.longTermGoal.label.row) return 'goals';
   if (f.projects && row > f.projects.headerRow) return 'projects';
   if (f.funding && row >= f.funding.headerRow) return 'funding';

@@ -84,6 +84,17 @@ export function ActionBar({ settingsOpen, onToggleSettings }: { settingsOpen: bo
         >
           {s.actions.settings}
         </ToggleButton>
+        <ToggleButton
+          className={styles.button}
+          checked={!state.settings.guideDismissed}
+          aria-expanded={!state.settings.guideDismissed}
+          aria-controls="jx-guide"
+          title={s.actionHints.help}
+          onClick={c.toggleGuide}
+          data-action="help"
+        >
+          {s.actions.help}
+        </ToggleButton>
         <input
           ref={file}
           className={styles.hiddenInput}

@@ -75,6 +75,7 @@ export function IssueList() {
   const total = countStatuses(check.issues);
   const groups = groupIssues(check.issues);
   let index = 0;
+  const fixed = new Set((check.fixed ?? []).map((i) => check.issues[i]));
   return (
     <section className={styles.region} aria-labelledby={titleId} data-testid="issues">
       <h2 id={titleId} className={styles.h2}>
@@ -89,9 +90,10 @@ export function IssueList() {
           {check.issues.length === 0 ? s.noIssues : s.summary(total.errors, total.openWarnings, total.explainedWarnings)}
         </p>
       )}
+      {check.found ? <WriteResultsButton /> : null}
       {check.stale ? (
-        <MessageBar intent="info" data-testid="stale">
-          <MessageBarBody>{s.stale}</MessageBarBody>
+        <MessageBar intent="info" data-testid="stale" data-moved-to={check.movedTo ?? ''}>
+          <MessageBarBody>{check.movedTo ? s.staleSheet(check.sheetName, check.movedTo) : s.stale}</MessageBarBody>
         </MessageBar>
       ) : null}
       {check.notMarked ? (
@@ -112,7 +114,7 @@ export function IssueList() {
             <ul className={styles.list}>
               {g.issues.map((issue) => {
                 const id = issueId(issue, index++);
-                return <IssueItem key={id} id={id} issue={issue} />;
+                return <IssueItem key={id} id={id} issue={issue} fixed={fixed.has(issue)} />;
               })}
             </ul>
           </section>
@@ -122,7 +124,21 @@ export function IssueList() {
   );
 }
 
-function IssueItem({ issue, id }: { issue: Issue; id: string }) {
+function WriteResultsButton() {
+  const c = useController();
+  const state = usePaneState();
+  const s = useStrings();
+  const locked = !!state.busy && !BACKGROUND.includes(state.busy);
+  return (
+    <div>
+      <Button size="small" disabledFocusable={locked} title={s.actionHints.writeResults} onClick={() => void c.writeResults()} data-action="writeResults">
+        {s.actions.writeResults}
+      </Button>
+    </div>
+  );
+}
+
+function IssueItem({ issue, id, fixed }: { issue: Issue; id: string; fixed: boolean }) {
   const styles = useStyles();
   const c = useController();
   const state = usePaneState();
@@ -159,6 +175,7 @@ function IssueItem({ issue, id }: { issue: Issue; id: string }) {
         {issue.expected ? <span className={styles.line}>{s.expected(issue.expected)}</span> : null}
         {cells ? <span className={styles.meta}>{s.cellsLabel(cells)}</span> : null}
       </button>
+      {issue.fix?.length ? <FixButton issue={issue} cells={cells} fixed={fixed} /> : null}
       {issue.explanation ? (
         <p className={styles.explanation} data-testid="explanation">
           {s.explainedAs(issue.explanation)}
@@ -166,6 +183,30 @@ function IssueItem({ issue, id }: { issue: Issue; id: string }) {
       ) : null}
       {issue.severity === 'warning' ? <ExplainBox issue={issue} id={id} /> : null}
     </li>
+  );
+}
+
+/** 改为应为值: opens the preview of the expected value; once written, says so instead. */
+function FixButton({ issue, cells, fixed }: { issue: Issue; cells: string; fixed: boolean }) {
+  const c = useController();
+  const state = usePaneState();
+  const s = useStrings();
+  const locked = !!state.busy && !BACKGROUND.includes(state.busy);
+  if (fixed) {
+    return (
+      <div>
+        <Badge appearance="tint" color="success" shape="rounded" data-testid="fixed">
+          {s.fixedBadge}
+        </Badge>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Button size="small" appearance="subtle" disabledFocusable={locked} title={s.fixHint(cells)} onClick={() => void c.previewFix(issue)} data-testid="fix">
+        {s.fixButton}
+      </Button>
+    </div>
   );
 }
 

@@ -18,7 +18,7 @@ import {
 import type { FillKind } from '../../src/engine';
 import type { SkippedWrite } from '../../src/patch';
 import type { ChangeRow, FillChoice, FillPreview, ImportPreview, Preview, RollPreview } from '../controller';
-import { BACKGROUND } from '../controller';
+import { BACKGROUND, canApply } from '../controller';
 import { describeCellContent, displayValue } from '../format';
 import type { Strings } from '../i18n';
 import { useController, usePaneState, useStrings } from '../useController';
@@ -84,8 +84,8 @@ export function PreviewPanel() {
   }, [kind]);
   if (!preview) return null;
   const locked = !!state.busy && !BACKGROUND.includes(state.busy);
-  const title = preview.kind === 'fill' ? s.fillTitle : preview.kind === 'roll' ? s.rollTitle : s.importTitle;
-  const apply = preview.kind === 'fill' ? c.applyFill : preview.kind === 'roll' ? c.applyRoll : c.applyImport;
+  const title = { fill: s.fillTitle, roll: s.rollTitle, import: s.importTitle, fix: s.fixTitle }[preview.kind];
+  const apply = { fill: c.applyFill, roll: c.applyRoll, import: c.applyImport, fix: c.applyFix }[preview.kind];
   return (
     <section className={styles.panel} aria-labelledby="jx-preview-title" data-testid="preview" data-kind={preview.kind}>
       <h2 id="jx-preview-title" ref={heading} tabIndex={-1} className={styles.h2}>
@@ -94,9 +94,10 @@ export function PreviewPanel() {
       {preview.kind === 'fill' ? <FillBody preview={preview} /> : null}
       {preview.kind === 'roll' ? <RollBody preview={preview} /> : null}
       {preview.kind === 'import' ? <ImportBody preview={preview} /> : null}
+      {preview.kind === 'fix' ? <p className={styles.p}>{s.fixIntro}</p> : null}
       <Changes preview={preview} />
       <div className={styles.buttons}>
-        <Button appearance="primary" disabledFocusable={locked || preview.rows.length === 0} onClick={() => void apply()} data-testid="apply">
+        <Button appearance="primary" disabledFocusable={locked || !canApply(preview)} onClick={() => void apply()} data-testid="apply">
           {s.apply}
         </Button>
         <Button disabledFocusable={locked} onClick={c.cancelPreview} data-testid="cancel">
@@ -253,11 +254,11 @@ function Changes({ preview }: { preview: Preview }) {
                     <td className={mergeClasses(styles.td, styles.cellText)}>{oldText(r, s)}</td>
                     <td className={mergeClasses(styles.td, styles.cellText)}>
                       {newText(r, s)}
-                      {r.overwrites && preview.kind === 'fill' && preview.choice.overwrite ? (
+                      {(r.overwrites && preview.kind === 'fill' && preview.choice.overwrite) || (preview.kind === 'fix' && r.overwrites) ? (
                         <>
                           {' '}
-                          <Badge appearance="tint" color="warning" size="small">
-                            {s.overwriting}
+                          <Badge appearance="tint" color="warning" size="small" data-testid="overwrites">
+                            {r.oldFormula ? s.replacesFormula : s.overwriting}
                           </Badge>
                         </>
                       ) : null}

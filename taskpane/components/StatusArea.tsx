@@ -46,6 +46,11 @@ function actionLabel(s: Strings, a: ActionName): string {
       return s.actions.importWord;
     case 'select':
       return s.busy;
+    case 'fix':
+    case 'applyFix':
+      return s.fixButton;
+    case 'writeResults':
+      return s.actions.writeResults;
   }
 }
 

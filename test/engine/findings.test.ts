@@ -71,6 +71,16 @@ describe.each([
     expect(issues.filter((i) => i.rule.startsWith('project-'))).toEqual([]);
   });
 
+  it('lists findings about the annual table under 年度绩效指标, even where they blame long-term rows', () => {
+    // 年度绩效指标表缺少一级指标“满意度” blames the long-term row B70 that the annual table lacks.
+    const coverage = issues.filter((i) => i.rule === 'indicator-level1-coverage' || i.rule === 'indicator-level2-coverage');
+    expect(coverage.map((i) => i.zh)).toEqual([expect.stringContaining('年度绩效指标表缺少'), expect.stringContaining('年度绩效指标表缺少')]);
+    expect(coverage.map((i) => i.section)).toEqual(['annual', 'annual']);
+    // A long-term-table rule still places a finding by its table: the duplicate in each table under its own.
+    const dup = issues.filter((i) => i.rule === 'indicator-duplicate').map((i) => [i.zh.slice(0, 6), i.section]);
+    expect(dup).toEqual([['长期绩效指标', 'longTerm'], ['年度绩效指标', 'annual']]);
+  });
+
   it('finds exactly two arithmetic errors', () => {
     expect(issues.filter((i) => ARITHMETIC.includes(i.rule)).map((i) => i.rule)).toEqual(['funding-total', 'funding-total']);
   });

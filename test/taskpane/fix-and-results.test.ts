@@ -1,0 +1,236 @@
+/**
+ * 改为应为值, 写入检查结果, the first-run guide and when the results are out of date: the controller over
+ * the strict in-memory Excel with the paper form (test/fixtures/paper.xlsx).
+ */
+import { StrictExcel } from '../support/strict-excel';
+import { readSheet, undoDepth, type ExcelHost } from '../../src/excel';
+import * as engine from '../../src/engine';
+import { RESULT_SHEET } from '../../src/review/result-table';
+import { PaneController, canApply, type PaneState } from '../../taskpane/controller';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings } from '../../taskpane/settings';
+import { paperGrid } from '../support/forms';
+import type { Grid } from '../../src/grid/types';
+
+let paper: Grid;
+beforeAll(async () => {
+  paper = await paperGrid();
+});
+
+function setup(options: { api?: string; readFile?: (d: ArrayBuffer) => Promise<Grid> } = {}) {
+  const xl = new StrictExcel({ apiVersion: options.api ?? '1.20' });
+  xl.loadGrid(paper);
+  const host = xl.host as unknown as ExcelHost;
+  const stored: Record<string, string> = {};
+  const c = new PaneController({
+    host,
+    displayLanguage: 'zh-CN',
+    settings: { ...DEFAULT_SETTINGS },
+    storage: { setItem: (k: string, v: string) => void (stored[k] = v) },
+    autoCalcDelay: 0,
+    readFile: options.readFile,
+  });
+  return { xl, host, c, stored };
+}
+
+const cellOf = (xl: StrictExcel, a1: string, sheet?: string) => xl.snapshot(sheet).find((s) => s.address === a1);
+const value = (xl: StrictExcel, a1: string, sheet?: string) => cellOf(xl, a1, sheet)?.value ?? null;
+const msg = (s: PaneState) => s.message?.text['zh-CN'] ?? '';
+const spending = (s: PaneState, first: string) =>
+  s.check!.issues.find((i) => i.rule === 'funding-total' && i.cells[0] && `${String.fromCharCode(65 + i.cells[0].col)}${i.cells[0].row + 1}` === first)!;
+
+describe('改为应为值', () => {
+  it('previews the 支出 total finding, writes the expected value, and 撤销 puts the typed total back', async () => {
+    const { xl, host, c } = setup();
+    await c.check();
+    const d13 = spending(c.getState(), 'D13');
+    expect(d13.expected).toBe('7969.25');
+    await c.previewFix(d13);
+    const p = c.getState().preview!;
+    expect(p.kind).toBe('fix');
+    expect(p.rows).toEqual([expect.objectContaining({ address: 'D13', oldValue: 7969.3, newValue: 7969.25, reason: 'fix', overwrites: true })]);
+    expect(value(xl, 'D13')).toBe(7969.3); // a preview writes nothing
+
+    await c.applyFix();
+    expect(value(xl, 'D13')).toBe(7969.25);
+    expect(msg(c.getState())).toContain('已改为应为值');
+    const after = c.getState().check!;
+    expect(after.stale).toBe(true);
+    expect(after.fixed).toEqual([after.issues.indexOf(d13)]);
+    expect(undoDepth(host)).toBe(1);
+    // The finding is gone on a fresh check of the sheet as it now is.
+    const again = engine.check(await readSheet(host));
+    expect(again.issues.some((i) => i.rule === 'funding-total' && i.cells[0].row === 12 && i.cells[0].col === 3)).toBe(false);
+
+    await c.undo();
+    expect(value(xl, 'D13')).toBe(7969.3);
+    expect(c.getState().check!.stale).toBe(false); // back to what was checked
+    expect(c.getState().check!.fixed).toEqual([]);
+
+    // The other 支出 finding (2022 column) the same way.
+    const g13 = spending(c.getState(), 'G13');
+    await c.previewFix(g13);
+    await c.applyFix();
+    expect(value(xl, 'G13')).toBe(10037.95);
+    await c.undo();
+    expect(value(xl, 'G13')).toBe(10037.9);
+  });
+
+  it('shows a formula it would replace in the preview', async () => {
+    const { xl, c } = setup();
+    xl.userEdit('申报表', 'D13', '=D10+D11+D12+0.05');
+    await c.check();
+    const d13 = c.getState().check!.issues.find((i) => i.rule === 'funding-total' && i.cells[0].row === 12 && i.cells[0].col === 3)!;
+    expect(d13.fix).toBeDefined();
+    await c.previewFix(d13);
+    const row = c.getState().preview!.rows[0];
+    expect(row).toEqual(expect.objectContaining({ address: 'D13', oldFormula: '=D10+D11+D12+0.05', overwrites: true, newValue: 7969.25 }));
+    await c.applyFix();
+    expect(cellOf(xl, 'D13')?.formula).toBeUndefined();
+    await c.undo();
+    expect(cellOf(xl, 'D13')?.formula).toBe('=D10+D11+D12+0.05');
+  });
+
+  it('never writes over a change made after the preview: shows the new preview instead', async () => {
+    const { xl, host, c } = setup();
+    await c.check();
+    await c.previewFix(spending(c.getState(), 'D13'));
+    xl.userEdit('申报表', 'D10', 754.1); // the items change: the expected total is another one now
+    await c.applyFix();
+    expect(c.getState().message?.intent).toBe('warning');
+    expect(value(xl, 'D13')).toBe(7969.3);
+    expect(undoDepth(host)).toBe(0);
+    const p = c.getState().preview!;
+    expect(p.kind).toBe('fix');
+    expect(p.rows[0].newValue).toBe(7969.21);
+  });
+
+  it('says so when the finding has gone meanwhile, writing nothing', async () => {
+    const { xl, host, c } = setup();
+    await c.check();
+    await c.previewFix(spending(c.getState(), 'D13'));
+    xl.userEdit('申报表', 'D13', 7969.25);
+    await c.applyFix();
+    expect(c.getState().message?.code).toBe('fix-gone');
+    expect(c.getState().preview).toBeNull();
+    expect(undoDepth(host)).toBe(0);
+  });
+});
+
+describe('写入检查结果', () => {
+  it('adds the 检查结果 sheet with a linked row per issue; 撤销 removes it', async () => {
+    const { xl, host, c } = setup();
+    await c.check();
+    const issues = c.getState().check!.issues;
+    const sheetsBefore = xl.wb.sheets.map((s) => s.name);
+    await c.writeResults();
+    expect(msg(c.getState())).toContain('已添加“检查结果”工作表');
+    const rows = xl.snapshot(RESULT_SHEET);
+    expect(value(xl, 'A1', RESULT_SHEET)).toBe('序号');
+    expect(value(xl, 'D1', RESULT_SHEET)).toBe('单元格');
+    expect(rows.filter((r) => r.address.startsWith('A') && r.address !== 'A1')).toHaveLength(issues.length);
+    expect(cellOf(xl, 'D2', RESULT_SHEET)?.formula).toBe(`=HYPERLINK("#'申报表'!D13","D13, D10, D11, D12")`);
+    expect(value(xl, 'E2', RESULT_SHEET)).toContain('7969.25');
+    expect(xl.wb.activeSheetId).toBe(xl.sheet('申报表').id); // the checked sheet stays active
+    expect(undoDepth(host)).toBe(1);
+
+    await c.undo();
+    expect(xl.wb.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it('rewrites an existing 检查结果 sheet in place, clearing rows the new list no longer has; 撤销 restores it', async () => {
+    const { xl, c } = setup();
+    await c.check();
+    const n1 = c.getState().check!.issues.length;
+    await c.writeResults();
+    // Two findings corrected by hand, check again: two issues fewer, written over the old list.
+    xl.userEdit('申报表', 'F33', '计划标准');
+    xl.userEdit('申报表', 'E43', '100%');
+    await c.check();
+    const n2 = c.getState().check!.issues.length;
+    expect(n2).toBe(n1 - 2);
+    const id = xl.sheet(RESULT_SHEET).id;
+    await c.writeResults();
+    expect(msg(c.getState())).toContain('已更新');
+    expect(xl.sheet(RESULT_SHEET).id).toBe(id); // the same sheet, not deleted and re-added
+    expect(value(xl, `A${n2 + 1}`, RESULT_SHEET)).toBe(n2);
+    expect(value(xl, `A${n1 + 1}`, RESULT_SHEET)).toBeNull();
+    expect(value(xl, `E${n1 + 1}`, RESULT_SHEET)).toBeNull();
+    await c.undo();
+    expect(value(xl, `A${n1 + 1}`, RESULT_SHEET)).toBe(n1);
+  });
+
+  it('leaves a new 检查结果 sheet the user has typed into, and says why', async () => {
+    const { xl, c } = setup();
+    await c.check();
+    await c.writeResults();
+    xl.userEdit(RESULT_SHEET, 'J2', '已核对');
+    await c.undo();
+    expect(c.getState().message?.code).toBe('result-sheet-changed');
+    expect(value(xl, 'J2', RESULT_SHEET)).toBe('已核对');
+  });
+
+  it('works on ExcelApi 1.1 (no column widths or page layout there)', async () => {
+    const { xl, c } = setup({ api: '1.1' });
+    await c.check();
+    await c.writeResults();
+    expect(c.getState().message?.intent).toBe('success');
+    expect(cellOf(xl, 'D2', RESULT_SHEET)?.formula).toContain('HYPERLINK');
+  });
+
+  it('asks for a check first', async () => {
+    const { xl, c } = setup();
+    await c.writeResults();
+    expect(c.getState().message?.code).toBe('no-check');
+    expect(xl.wb.sheets.map((s) => s.name)).not.toContain(RESULT_SHEET);
+  });
+});
+
+describe('when the results are out of date', () => {
+  it('清除标记 after a fill and its 撤销 leaves the results current', async () => {
+    const { c } = setup();
+    await c.check();
+    await c.previewFix(spending(c.getState(), 'D13'));
+    await c.applyFix();
+    expect(c.getState().check!.stale).toBe(true);
+    await c.undo();
+    await c.clearMarks();
+    expect(c.getState().check!.stale).toBe(false);
+  });
+
+  it('插入模板 marks the list as about another sheet', async () => {
+    const { c } = setup();
+    await c.check();
+    await c.insertTemplate();
+    const check = c.getState().check!;
+    expect(check.stale).toBe(true);
+    expect(check.movedTo).toBe('绩效目标申报表');
+  });
+
+  it('an import with nothing to write cannot be applied', async () => {
+    const { xl, host, c } = setup({ readFile: async () => paper });
+    await c.previewImport({ name: 'same.xlsx', arrayBuffer: async () => new ArrayBuffer(0) });
+    const p = c.getState().preview!;
+    expect(p.kind).toBe('import');
+    expect(p.rows).toHaveLength(0);
+    expect(canApply(p)).toBe(false);
+    const before = xl.snapshot();
+    await c.applyImport();
+    expect(c.getState().message?.code).toBe('nothing-to-write');
+    expect(msg(c.getState())).not.toContain('已导入');
+    expect(xl.snapshot()).toEqual(before);
+    expect(undoDepth(host)).toBe(0);
+  });
+});
+
+describe('first-run guide', () => {
+  it('shows until dismissed, remembers that, and 帮助 brings it back', () => {
+    const { c, stored } = setup();
+    expect(c.getState().settings.guideDismissed).toBe(false);
+    c.dismissGuide();
+    expect(c.getState().settings.guideDismissed).toBe(true);
+    expect(parseSettings(stored[SETTINGS_KEY]).guideDismissed).toBe(true);
+    c.toggleGuide();
+    expect(parseSettings(stored[SETTINGS_KEY]).guideDismissed).toBe(false);
+    expect(parseSettings('{"guideDismissed":"yes"}').guideDismissed).toBe(false);
+  });
+});
