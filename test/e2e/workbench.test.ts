@@ -7,13 +7,17 @@
  *     last-year workbook;
  *  3. 审核说明: explain a warning, check again: explained, not painted, one open warning less;
  *  4. security: markup in cells and a department name stays text; no request leaves the page's origin;
- *  5. 自动计算 refreshes a filled total within a second and leaves typed ones alone; an old Excel disables it.
+ *  5. 自动计算 refreshes a filled total within a second and leaves typed ones alone; an old Excel disables it;
+ *  6. the first-run guide; 改为应为值 on the paper form's 支出 findings (preview, apply), then 撤销;
+ *  7. 写入检查结果 (a linked 检查结果 sheet; 撤销 removes it); 插入模板 marks the list as about another sheet;
+ *     a corrupt file in the workbench says it could not be read.
+ * Tests 6 and 7 also take the pane alone at its 380 px width (pane-*.png; copies in docs/screenshots/).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { buildPages, launchChromium, openPage, serve, screenshot, ROOT, type OpenPage, type Served } from './harness';
+import { buildPages, launchChromium, openPage, serve, screenshot, ARTIFACTS, ROOT, type OpenPage, type Served } from './harness';
 import { buildTemplateDoc } from '../../src/form/template';
 import { writeTemplate } from '../../src/xlsx/write-template';
 import { copyForm } from '../support/forms';
@@ -378,4 +382,128 @@ test('5. 自动计算: a filled total follows the amounts within a second; typed
   expect(old.errors).toEqual([]);
   expectOnlyOwnOrigin(o);
   expectOnlyOwnOrigin(old);
+});
+
+/** The pane column alone, as wide as a task pane (380 px). */
+async function paneShot(page: Page, name: string): Promise<void> {
+  const pane = page.locator('aside').first();
+  const box = await pane.boundingBox();
+  expect(Math.round(box!.width)).toBe(380);
+  await page.waitForTimeout(250);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await pane.screenshot({ path: path.join(ARTIFACTS, name) });
+}
+
+test('6. first-run guide; 改为应为值 on the paper form\'s 支出 findings, then 撤销', async () => {
+  const o = await open();
+  const { page } = o;
+  // A first run shows the guide; 知道了 hides it for good (the same browser profile after a reload).
+  const guide = page.getByTestId('guide');
+  await expect(guide.innerText()).resolves.toContain('检查表单');
+  await paneShot(page, 'pane-guide.png');
+  await page.getByTestId('guide-dismiss').click();
+  await expect(guide.count()).resolves.toBe(0);
+  await page.reload();
+  await page.waitForFunction(() => !!(window as unknown as { __jixiao?: unknown }).__jixiao);
+  await page.getByTestId('pane').waitFor();
+  await expect(guide.count()).resolves.toBe(0);
+  await button(page, '帮助').click();
+  await expect(guide.count()).resolves.toBe(1);
+  await page.getByTestId('guide-dismiss').click();
+
+  await loadXlsx(page, fs.readFileSync(PAPER), 'paper.xlsx');
+  await check(page);
+  const d13 = issue(page, 'funding-total', 'D13');
+  const g13 = issue(page, 'funding-total', 'G13');
+  // Only findings with an expected value to write get the button.
+  await expect(issue(page, 'indicator-basis').getByTestId('fix').count()).resolves.toBe(0);
+  await d13.getByTestId('fix').click();
+  await idle(page);
+  const preview = page.getByTestId('preview');
+  await expect(preview.getAttribute('data-kind')).resolves.toBe('fix');
+  const row = page.locator('[data-testid="changes"] tr[data-addr="D13"]');
+  await expect(row.innerText()).resolves.toMatch(/7969\.3[\s\S]*7969\.25/);
+  await expect(row.getByTestId('overwrites').innerText()).resolves.toContain('将覆盖您输入的内容');
+  expect(await valueOf(page, 'D13')).toBe(7969.3); // nothing written before 应用
+  await preview.scrollIntoViewIfNeeded();
+  await paneShot(page, 'pane-fix-preview.png');
+  await page.getByTestId('apply').click();
+  await idle(page);
+  expect(await valueOf(page, 'D13')).toBe(7969.25);
+  await expect(page.getByTestId('message').innerText()).resolves.toContain('已改为应为值');
+
+  await g13.getByTestId('fix').click();
+  await idle(page);
+  await expect(page.locator('[data-testid="changes"] tr[data-addr="G13"]').innerText()).resolves.toContain('10037.95');
+  await page.getByTestId('apply').click();
+  await idle(page);
+  expect(await valueOf(page, 'G13')).toBe(10037.95);
+  await expect(d13.getByTestId('fixed').count()).resolves.toBe(1);
+  await expect(g13.getByTestId('fixed').count()).resolves.toBe(1);
+  await expect(page.getByTestId('stale').count()).resolves.toBe(1);
+  await d13.scrollIntoViewIfNeeded();
+  await paneShot(page, 'pane-fixed.png');
+
+  // 撤销 twice: both typed totals back, and the list is current again.
+  await button(page, '撤销').click();
+  await idle(page);
+  expect(await valueOf(page, 'G13')).toBe(10037.9);
+  await button(page, '撤销').click();
+  await idle(page);
+  expect(await valueOf(page, 'D13')).toBe(7969.3);
+  await expect(d13.getByTestId('fix').count()).resolves.toBe(1);
+  await expect(page.getByTestId('stale').count()).resolves.toBe(0);
+  expect(o.errors).toEqual([]);
+  expectOnlyOwnOrigin(o);
+});
+
+test('7. 写入检查结果; 插入模板 marks the list stale; a corrupt file says it could not be read', async () => {
+  const o = await open();
+  const { page } = o;
+  await page.getByTestId('guide-dismiss').click();
+  await loadXlsx(page, fs.readFileSync(PAPER), 'paper.xlsx');
+  await check(page);
+  const count = await page.getByTestId('issue').count();
+  await page.locator('[data-action="writeResults"]').click();
+  await idle(page);
+  await expect(page.getByTestId('message').innerText()).resolves.toContain('已添加“检查结果”工作表');
+  await paneShot(page, 'pane-results-written.png');
+  // The new sheet: a header and one row per issue, the cells column linking into the form's sheet.
+  const tabs = page.getByTestId('wb-tab');
+  await expect(tabs.allInnerTexts()).resolves.toEqual(['申报表', '检查结果']);
+  await tabs.filter({ hasText: '检查结果' }).click();
+  await page.locator('[data-testid="grid"][data-sheet="检查结果"]').waitFor();
+  expect(await valueOf(page, 'A1')).toBe('序号');
+  expect(await valueOf(page, `A${count + 1}`)).toBe(count);
+  expect(await valueOf(page, 'D2')).toBe('D13, D10, D11, D12');
+  const link = await page.evaluate(() => {
+    const x = (window as unknown as { __jixiao: { excel: { sheet(n: string): { cells: Map<string, { formula?: string }> } } } }).__jixiao.excel;
+    return x.sheet('检查结果').cells.get('1,3')?.formula;
+  });
+  expect(link).toBe(`=HYPERLINK("#'申报表'!D13","D13, D10, D11, D12")`);
+  await screenshot(page, 'e2e-7-results-sheet.png');
+  // 撤销 removes the sheet it added.
+  await tabs.filter({ hasText: '申报表' }).click();
+  await button(page, '撤销').click();
+  await idle(page);
+  await expect(tabs.allInnerTexts()).resolves.toEqual(['申报表']);
+
+  // 插入模板 makes the new sheet active: the list is about 申报表 and says so.
+  await button(page, '插入模板').click();
+  await idle(page);
+  const stale = page.getByTestId('stale');
+  await expect(stale.getAttribute('data-moved-to')).resolves.toBe('绩效目标申报表');
+  await expect(stale.innerText()).resolves.toContain('申报表');
+  await stale.scrollIntoViewIfNeeded();
+  await paneShot(page, 'pane-template-stale.png');
+
+  // A corrupt workbook: the workbench keeps what it had and says why.
+  await page.getByTestId('wb-file').setInputFiles(path.join(ROOT, 'test', 'fixtures', 'bad', 'corrupt.xlsx'));
+  const status = page.getByTestId('wb-status');
+  await page.locator('[data-testid="wb-status"][data-problem="true"]').waitFor();
+  await expect(status.innerText()).resolves.toMatch(/无法读取|不是 \.xlsx/);
+  await expect(status.getAttribute('role')).resolves.toBe('alert');
+  await screenshot(page, 'e2e-7-corrupt.png');
+  expect(o.errors).toEqual([]);
+  expectOnlyOwnOrigin(o);
 });

@@ -183,6 +183,15 @@ export function rememberFormula(sheet: SheetState, row: number, col: number, for
   sheet.formulaMemo[`${key(row, col)}|${formula}`] = value;
 }
 
+/**
+ * The one formula the fake evaluates: =HYPERLINK("target","text") with literal arguments shows its text
+ * (friendly_name), as Excel does (https://support.microsoft.com/office/hyperlink-function-333c7ce6-c5ae-4164-9c47-7de9b76f577f).
+ */
+function hyperlinkText(formula: string): StoredValue {
+  const m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/i.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
 const DATE_ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 
 function dateSerial(y: number, m: number, d: number): number {
@@ -217,7 +226,8 @@ export function writeInput(sheet: SheetState, row: number, col: number, input: u
     else if (textFormat) setConst(s);
     else if (s.startsWith('=') && s.length > 1) {
       cell.formula = s;
-      cell.value = formulaValue(sheet, row, col, s);
+      const memo = formulaValue(sheet, row, col, s);
+      cell.value = memo !== null ? memo : hyperlinkText(s);
     } else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) setConst(Number(t));
     else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) setConst(Number(t.replace(/,/g, '')));
     else if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) {
