@@ -340,6 +340,12 @@ export class PaneController {
 
   dismissMessage = (): void => this.set({ message: null });
 
+  /** 应用 on a preview that changes no cell (the button is disabled; this guards other callers): writes nothing. */
+  private nothingToApply(): void {
+    this.importGrid = null;
+    this.set({ preview: null, message: { intent: 'info', text: both((s) => s.nothingToWrite) } });
+  }
+
   private markStale(): void {
     if (this.checked) this.checked.lost = true;
     if (this.state.check && !this.state.check.stale) this.set({ check: { ...this.state.check, stale: true } });
@@ -518,7 +524,7 @@ export class PaneController {
     this.run('applyFill', async () => {
       const preview = this.state.preview;
       if (preview?.kind !== 'fill') return;
-      if (!canApply(preview)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
+      if (!canApply(preview)) return this.nothingToApply();
       const { choice } = preview;
       let changed = false;
       try {
@@ -626,7 +632,7 @@ export class PaneController {
     this.run('applyRoll', async () => {
       const shown = this.state.preview;
       if (shown?.kind !== 'roll') return;
-      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
+      if (!canApply(shown)) return this.nothingToApply();
       const now = await this.computeRoll();
       if (now.preview.signature !== shown.signature) {
         this.set({ preview: now.preview, message: { intent: 'warning', text: both((s) => s.changedSincePreview) } });
@@ -674,7 +680,7 @@ export class PaneController {
     this.run('applyImport', async () => {
       const shown = this.state.preview;
       if (shown?.kind !== 'import' || !this.importGrid) return;
-      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
+      if (!canApply(shown)) return this.nothingToApply();
       const now = await this.computeImport(this.importGrid.grid, this.importGrid.fileName);
       if (now.preview.signature !== shown.signature) {
         this.set({ preview: now.preview, message: { intent: 'warning', text: both((s) => s.changedSincePreview) } });
@@ -723,7 +729,7 @@ export class PaneController {
     this.run('applyFix', async () => {
       const shown = this.state.preview;
       if (shown?.kind !== 'fix') return;
-      if (!canApply(shown)) throw new PaneError('nothing-to-write', both((s) => s.nothingToWrite));
+      if (!canApply(shown)) return this.nothingToApply();
       let now: { preview: FixPreview; patch: Patch };
       try {
         now = await this.computeFix(shown.issue);

@@ -129,6 +129,7 @@ describe('写入检查结果', () => {
     expect(value(xl, 'D1', RESULT_SHEET)).toBe('单元格');
     expect(rows.filter((r) => r.address.startsWith('A') && r.address !== 'A1')).toHaveLength(issues.length);
     expect(cellOf(xl, 'D2', RESULT_SHEET)?.formula).toBe(`=HYPERLINK("#'申报表'!D13","D13, D10, D11, D12")`);
+    expect(value(xl, 'D2', RESULT_SHEET)).toBe('D13, D10, D11, D12'); // the link's text, as Excel shows it
     expect(value(xl, 'E2', RESULT_SHEET)).toContain('7969.25');
     expect(xl.wb.activeSheetId).toBe(xl.sheet('申报表').id); // the checked sheet stays active
     expect(undoDepth(host)).toBe(1);
@@ -215,8 +216,9 @@ describe('when the results are out of date', () => {
     expect(canApply(p)).toBe(false);
     const before = xl.snapshot();
     await c.applyImport();
-    expect(c.getState().message?.code).toBe('nothing-to-write');
-    expect(msg(c.getState())).not.toContain('已导入');
+    expect(c.getState().message?.intent).toBe('info');
+    expect(msg(c.getState())).toBe('没有需要写入的单元格。'); // not "已导入…写入 0 个单元格。可以撤销。"
+    expect(c.getState().preview).toBeNull();
     expect(xl.snapshot()).toEqual(before);
     expect(undoDepth(host)).toBe(0);
   });
