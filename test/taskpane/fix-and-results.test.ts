@@ -10,6 +10,7 @@ import { PaneController, canApply, type PaneState } from '../../taskpane/control
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings } from '../../taskpane/settings';
 import { paperGrid } from '../support/forms';
 import type { Grid } from '../../src/grid/types';
+import { toA1 } from '../../src/grid/address';
 
 let paper: Grid;
 beforeAll(async () => {
@@ -35,51 +36,65 @@ function setup(options: { api?: string; readFile?: (d: ArrayBuffer) => Promise<G
 const cellOf = (xl: StrictExcel, a1: string, sheet?: string) => xl.snapshot(sheet).find((s) => s.address === a1);
 const value = (xl: StrictExcel, a1: string, sheet?: string) => cellOf(xl, a1, sheet)?.value ?? null;
 const msg = (s: PaneState) => s.message?.text['zh-CN'] ?? '';
-const spending = (s: PaneState, first: string) =>
-  s.check!.issues.find((i) => i.rule === 'funding-total' && i.cells[0] && `${String.fromCharCode(65 + i.cells[0].col)}${i.cells[0].row + 1}` === first)!;
+/** The finding of `rule` whose first blamed cell is `first`. */
+const finding = (s: PaneState, rule: string, first: string) => s.check!.issues.find((i) => i.rule === rule && i.cells[0] && toA1(i.cells[0]) === first)!;
+
+/**
+ * The paper form with two 支出 slips that have an expected value whatever else the check says about the
+ * form: 运转类项目支出's share typed as 1.5% (103.11 of 7969.3 is 1.29%) and the 2022 支出合计 left empty.
+ */
+function spendingSlips(xl: StrictExcel): void {
+  xl.userEdit('申报表', 'E11', '1.5%');
+  xl.userEdit('申报表', 'G13', '');
+}
 
 describe('改为应为值', () => {
-  it('previews the 支出 total finding, writes the expected value, and 撤销 puts the typed total back', async () => {
+  it('previews a 支出 finding, writes the expected value, and 撤销 puts the typed value back', async () => {
     const { xl, host, c } = setup();
+    spendingSlips(xl);
     await c.check();
-    const d13 = spending(c.getState(), 'D13');
-    expect(d13.expected).toBe('7969.25');
-    await c.previewFix(d13);
+    const share = finding(c.getState(), 'funding-share', 'E11');
+    expect(share.expected).toBe('1.29%');
+    await c.previewFix(share);
     const p = c.getState().preview!;
     expect(p.kind).toBe('fix');
-    expect(p.rows).toEqual([expect.objectContaining({ address: 'D13', oldValue: 7969.3, newValue: 7969.25, reason: 'fix', overwrites: true })]);
-    expect(value(xl, 'D13')).toBe(7969.3); // a preview writes nothing
+    expect(p.rows).toEqual([expect.objectContaining({ address: 'E11', oldValue: 0.015, newValue: 0.0129, reason: 'fix', overwrites: true })]);
+    expect(value(xl, 'E11')).toBe(0.015); // a preview writes nothing
 
     await c.applyFix();
-    expect(value(xl, 'D13')).toBe(7969.25);
+    expect(value(xl, 'E11')).toBe(0.0129);
     expect(msg(c.getState())).toContain('已改为应为值');
     const after = c.getState().check!;
     expect(after.stale).toBe(true);
-    expect(after.fixed).toEqual([after.issues.indexOf(d13)]);
+    // This finding, and the 占比-sum finding whose proposal was the same 1.29%, show as corrected.
+    expect(after.fixed).toContain(after.issues.indexOf(share));
+    expect(after.fixed!.map((i) => after.issues[i].rule).sort()).toEqual(['funding-share', 'funding-shares-sum']);
     expect(undoDepth(host)).toBe(1);
-    // The finding is gone on a fresh check of the sheet as it now is.
+    // No share finding is left on a fresh check of the sheet as it now is.
     const again = engine.check(await readSheet(host));
-    expect(again.issues.some((i) => i.rule === 'funding-total' && i.cells[0].row === 12 && i.cells[0].col === 3)).toBe(false);
+    expect(again.issues.filter((i) => i.rule.startsWith('funding-share'))).toEqual([]);
 
     await c.undo();
-    expect(value(xl, 'D13')).toBe(7969.3);
+    expect(value(xl, 'E11')).toBe(0.015);
     expect(c.getState().check!.stale).toBe(false); // back to what was checked
     expect(c.getState().check!.fixed).toEqual([]);
 
-    // The other 支出 finding (2022 column) the same way.
-    const g13 = spending(c.getState(), 'G13');
-    await c.previewFix(g13);
+    // The empty 2022 支出合计 the same way.
+    const total = finding(c.getState(), 'funding-total', 'G13');
+    expect(total.expected).toBe('10037.95');
+    await c.previewFix(total);
+    expect(c.getState().preview!.rows).toEqual([expect.objectContaining({ address: 'G13', oldValue: null, newValue: 10037.95, overwrites: false })]);
     await c.applyFix();
     expect(value(xl, 'G13')).toBe(10037.95);
     await c.undo();
-    expect(value(xl, 'G13')).toBe(10037.9);
+    expect(value(xl, 'G13')).toBeNull();
   });
 
   it('shows a formula it would replace in the preview', async () => {
     const { xl, c } = setup();
     xl.userEdit('申报表', 'D13', '=D10+D11+D12+0.05');
     await c.check();
-    const d13 = c.getState().check!.issues.find((i) => i.rule === 'funding-total' && i.cells[0].row === 12 && i.cells[0].col === 3)!;
+    const d13 = finding(c.getState(), 'funding-total', 'D13');
     expect(d13.fix).toBeDefined();
     await c.previewFix(d13);
     const row = c.getState().preview!.rows[0];
@@ -92,23 +107,25 @@ describe('改为应为值', () => {
 
   it('never writes over a change made after the preview: shows the new preview instead', async () => {
     const { xl, host, c } = setup();
+    spendingSlips(xl);
     await c.check();
-    await c.previewFix(spending(c.getState(), 'D13'));
-    xl.userEdit('申报表', 'D10', 754.1); // the items change: the expected total is another one now
+    await c.previewFix(finding(c.getState(), 'funding-share', 'E11'));
+    xl.userEdit('申报表', 'D11', 110); // the item changes: its expected share is another one now
     await c.applyFix();
     expect(c.getState().message?.intent).toBe('warning');
-    expect(value(xl, 'D13')).toBe(7969.3);
+    expect(value(xl, 'E11')).toBe(0.015);
     expect(undoDepth(host)).toBe(0);
     const p = c.getState().preview!;
     expect(p.kind).toBe('fix');
-    expect(p.rows[0].newValue).toBe(7969.21);
+    expect(p.rows[0].newValue).toBe(0.0138);
   });
 
   it('says so when the finding has gone meanwhile, writing nothing', async () => {
     const { xl, host, c } = setup();
+    spendingSlips(xl);
     await c.check();
-    await c.previewFix(spending(c.getState(), 'D13'));
-    xl.userEdit('申报表', 'D13', 7969.25);
+    await c.previewFix(finding(c.getState(), 'funding-share', 'E11'));
+    xl.userEdit('申报表', 'E11', '1.29%');
     await c.applyFix();
     expect(c.getState().message?.code).toBe('fix-gone');
     expect(c.getState().preview).toBeNull();
@@ -128,9 +145,10 @@ describe('写入检查结果', () => {
     expect(value(xl, 'A1', RESULT_SHEET)).toBe('序号');
     expect(value(xl, 'D1', RESULT_SHEET)).toBe('单元格');
     expect(rows.filter((r) => r.address.startsWith('A') && r.address !== 'A1')).toHaveLength(issues.length);
-    expect(cellOf(xl, 'D2', RESULT_SHEET)?.formula).toBe(`=HYPERLINK("#'申报表'!D13","D13, D10, D11, D12")`);
-    expect(value(xl, 'D2', RESULT_SHEET)).toBe('D13, D10, D11, D12'); // the link's text, as Excel shows it
-    expect(value(xl, 'E2', RESULT_SHEET)).toContain('7969.25');
+    const first = issues[0].cells.map(toA1);
+    expect(cellOf(xl, 'D2', RESULT_SHEET)?.formula).toBe(`=HYPERLINK("#'申报表'!${first[0]}","${first.join(', ')}")`);
+    expect(value(xl, 'D2', RESULT_SHEET)).toBe(first.join(', ')); // the link's text, as Excel shows it
+    expect(value(xl, 'E2', RESULT_SHEET)).toBe(engine.issueMessage(issues[0], 'zh-CN'));
     expect(xl.wb.activeSheetId).toBe(xl.sheet('申报表').id); // the checked sheet stays active
     expect(undoDepth(host)).toBe(1);
 
@@ -187,10 +205,11 @@ describe('写入检查结果', () => {
 });
 
 describe('when the results are out of date', () => {
-  it('清除标记 after a fill and its 撤销 leaves the results current', async () => {
-    const { c } = setup();
+  it('清除标记 after a write and its 撤销 leaves the results current', async () => {
+    const { xl, c } = setup();
+    spendingSlips(xl);
     await c.check();
-    await c.previewFix(spending(c.getState(), 'D13'));
+    await c.previewFix(finding(c.getState(), 'funding-share', 'E11'));
     await c.applyFix();
     expect(c.getState().check!.stale).toBe(true);
     await c.undo();
