@@ -11,7 +11,8 @@
  *    previous cells back like any other patch.
  * Links are HYPERLINK formulas (ExcelApi 1.1; Range.hyperlink needs 1.7), which Excel follows on click.
  *
- * Syncs: 1 to learn the sheet names, then 1 to write a new sheet, or 2 (read, write) to rewrite one.
+ * Syncs: 1 to learn the sheet names, then 1 to write a new sheet, or 2 (read, write) to rewrite one (more
+ * only when a huge old sheet must be read in blocks).
  */
 import { columnName } from '../grid/address';
 import { emptyGrid } from '../grid/grid';
@@ -166,9 +167,9 @@ export async function writeResultSheet(host: ExcelHost, options: WriteResultsOpt
         return { sheetName: ws.name, rows: table.rows.length, created: true, syncs: counter.count };
       }
       // Rewrite in place: the old list's cells past the new one are cleared, all of it undoable.
-      const read = queueSheetRead(ctx, caps, { sheet: existing.name }, { fills: false, merges: false });
+      const read = queueSheetRead(ctx, caps, { sheet: existing.name }, { merges: false });
       await counter.sync(ctx);
-      const snap = read.done();
+      const snap = await read.finish(ctx, counter);
       if (caps.v1_2 && snap.protected) throw new AdapterError('sheet-protected', { sheet: snap.sheetName });
       const written = new Set(writes.map((w) => w.address));
       const clears: CellWrite[] = [];
