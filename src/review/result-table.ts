@@ -1,7 +1,7 @@
 /**
  * The 检查结果 sheet as plain data: headers, column widths and one row per issue, with the link that jumps
- * to the issue's first cell. Both writers use it: the ExcelJS one (annotated copies on the command line)
- * and the Office.js one (写入检查结果 in the task pane), so the two sheets look the same.
+ * to the issue's first cell, in the columns of the command line's annotated copy (src/xlsx/annotate.ts).
+ * The Office.js writer (写入检查结果 in the task pane) lays its sheet out from this.
  */
 import { toA1 } from '../grid/address';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
