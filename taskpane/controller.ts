@@ -451,7 +451,7 @@ export class PaneController {
       if (issue.severity === 'error') throw new PaneError('error-not-explainable', both((s) => s.errorsCannotBeExplained));
       const cells = cellsText(issue).replace(/\s+/g, '');
       let next = explain(this.state.explanations, issue, text, cells);
-      let createdVisible = false;
+      let createdVisible: false | 'keeps-undo' | 'excel-1.1' = false;
       try {
         if (!this.store) throw new Error('store unknown');
         const written = await writeExplanations(this.host, next, this.store);
@@ -478,7 +478,9 @@ export class PaneController {
         // Where hiding would clear the undo stack the sheet stays visible (src/excel/explanations.ts): say so.
         message: {
           intent: 'success',
-          text: both((s) => (createdVisible ? s.explainSavedVisible(EXPLANATION_SHEET) : text.trim() ? s.explainSaved : s.explainCleared)),
+          text: both((s) =>
+            createdVisible === 'keeps-undo' ? s.explainSavedVisible(EXPLANATION_SHEET) : text.trim() ? s.explainSaved : s.explainCleared,
+          ),
         },
       });
     });

@@ -100,19 +100,21 @@ export async function writeExplanations(
   host: ExcelHost,
   explanations: readonly Explanation[],
   store: ExplanationStore,
-): Promise<{ store: ExplanationStore; syncs: number; createdVisible: boolean }> {
+): Promise<{ store: ExplanationStore; syncs: number; createdVisible: false | 'keeps-undo' | 'excel-1.1' }> {
   const caps = capabilities(host);
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
       const sheets = ctx.workbook.worksheets;
       let ws: Excel.Worksheet;
-      let createdVisible = false;
+      // Why a new sheet stays visible: hiding would clear the undo stack, or ExcelApi 1.1 cannot hide.
+      let createdVisible: false | 'keeps-undo' | 'excel-1.1' = false;
       if (store.exists) ws = sheets.getItem(EXPLANATION_SHEET);
       else {
         ws = sheets.add(EXPLANATION_SHEET);
-        if (caps.v1_2 && !caps.hidingClearsUndo) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
-        else createdVisible = true;
+        if (!caps.v1_2) createdVisible = 'excel-1.1';
+        else if (caps.hidingClearsUndo) createdVisible = 'keeps-undo';
+        else ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
       }
       const values = explanationRows(explanations, store.exists ? store.rows : 0);
       ws.getRange(`A1:E${values.length}`).values = values;

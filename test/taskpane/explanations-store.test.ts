@@ -29,7 +29,7 @@ describe.each(['1.1', '1.20'])('ExcelApi %s', (api) => {
     const { xl, host: h } = host(api);
     const w = await writeExplanations(h, [A, B, TRICKY], { exists: false, rows: 0 });
     // ExcelApi 1.1 cannot hide a sheet: it stays visible and the result says so.
-    expect(w).toEqual({ store: { exists: true, rows: 4 }, syncs: 1, createdVisible: api === '1.1' });
+    expect(w).toEqual({ store: { exists: true, rows: 4 }, syncs: 1, createdVisible: api === '1.1' ? 'excel-1.1' : false });
     const sheet = xl.sheet(EXPLANATION_SHEET);
     expect(sheet.visibility).toBe(api === '1.1' ? 'Visible' : 'VeryHidden');
     expect(xl.wb.sheets.find((s) => s.name === '申报表')!.id).toBe(xl.wb.activeSheetId);
