@@ -97,7 +97,7 @@ let local: Build;
 
 beforeAll(async () => {
   [cdn, local] = await Promise.all([build('cdn', {}), build('local', { OFFICE_JS: 'local' })]);
-}, 900_000);
+}, 1_800_000);
 
 afterAll(() => {
   for (const b of [cdn, local]) if (b) fs.rmSync(b.dir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ let stub: string;
 
 beforeAll(async () => {
   [dist, stub] = await Promise.all([buildProduction(), buildOfficeStub()]);
-}, 900_000);
+}, 1_800_000);
 
 afterAll(() => {
   if (dist) fs.rmSync(dist, { recursive: true, force: true });
