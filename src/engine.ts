@@ -27,7 +27,9 @@ import { splitForms, topLeft } from './locate/forms';
 import type { CellRef } from './grid/address';
 import { cellKey } from './grid/address';
 import type { TailRule } from './read/shares';
-export type { FillKind };
+import type { FillScope } from './fills/fill-context';
+import type { CellValue } from './grid/types';
+export type { FillKind, FillScope };
 
 export interface CheckOptions {
   locale?: Locale;
@@ -58,6 +60,13 @@ export interface FillOptions {
   mode?: 'values' | 'formulas';
   /** Where the rounding tail of the shares goes: the largest item (default) or nowhere. */
   tailRule?: TailRule;
+  /**
+   * Cells an earlier fill wrote (A1 → the value written). Those that still hold that value are the add-in's
+   * to recompute; every other non-empty cell is the user's and is left alone (and listed) unless `overwrite`.
+   */
+  owned?: ReadonlyMap<string, CellValue>;
+  /** Recompute only these funding groups and amount columns (what an edit touched). */
+  scope?: readonly FillScope[];
 }
 
 export interface FillResult {
@@ -119,6 +128,8 @@ export function fill(grid: Grid, options: FillOptions = {}): FillResult {
       overwrite: options.overwrite ?? false,
       mode: options.mode ?? 'values',
       tailRule: options.tailRule ?? 'largest',
+      owned: options.owned,
+      scope: options.scope,
     });
     results.push({ found: true, lookedFor, ...outcome });
   }

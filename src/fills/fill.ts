@@ -5,7 +5,8 @@ import { applyPatch, mergePatches, type Patch } from '../patch';
 import { FormContext } from '../read/context';
 import type { TailRule } from '../read/shares';
 import { fillChanges } from './changes';
-import { FillContext } from './fill-context';
+import { FillContext, type FillScope } from './fill-context';
+import type { CellValue } from '../grid/types';
 import { fillShares } from './shares';
 import { fillTotals } from './totals';
 
@@ -17,6 +18,10 @@ export interface FillSettings {
   overwrite: boolean;
   mode: 'values' | 'formulas';
   tailRule: TailRule;
+  /** Cells an earlier fill wrote, by A1 address, with the value written: those still holding it may be recomputed. */
+  owned?: ReadonlyMap<string, CellValue>;
+  /** Recompute only these groups and columns (auto-calc after an edit); everything when absent. */
+  scope?: readonly FillScope[];
 }
 
 export interface FillOutcome {
@@ -32,7 +37,7 @@ export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcom
   for (const kind of FILL_KINDS) {
     if (!s.only.includes(kind)) continue;
     const ctx = new FormContext(current, form);
-    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite);
+    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite, s.owned, s.scope ?? null);
     if (kind === 'totals') fillTotals(ctx, fc);
     if (kind === 'shares') {
       if (form.funding?.shareCol == null) unavailable.push({ kind, reason: '未找到“占比”列 (no 占比 column)' });
