@@ -28,8 +28,9 @@ import type { CellRef } from './grid/address';
 import { cellKey } from './grid/address';
 import type { TailRule } from './read/shares';
 import type { FillScope } from './fills/fill-context';
+import { computedCellsOf, editScopeOf, type ComputedCell } from './fills/auto-calc';
 import type { CellValue } from './grid/types';
-export type { FillKind, FillScope };
+export type { FillKind, FillScope, ComputedCell };
 
 export interface CheckOptions {
   locale?: Locale;
@@ -136,6 +137,18 @@ export function fill(grid: Grid, options: FillOptions = {}): FillResult {
   if (results.length === 0) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), unavailable: [] };
   if (results.length === 1) return results[0];
   return { found: true, lookedFor, patch: mergePatches(grid.sheetName, results.map((r) => r.patch)), unavailable: results.flatMap((r) => r.unavailable) };
+}
+
+/** The 合计 and 占比 cells of the form on this grid (for 自动计算 to tell the user's from its own). */
+export function computedCells(grid: Grid): ComputedCell[] {
+  const { form } = locate(grid);
+  return form ? computedCellsOf(form) : [];
+}
+
+/** The funding groups and amount columns an edit of `address` touched on this grid's form (null: all of them). */
+export function editScope(grid: Grid, address: string): FillScope[] | null {
+  const { form } = locate(grid);
+  return form ? editScopeOf(form, address) : [];
 }
 
 export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {

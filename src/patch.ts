@@ -40,9 +40,19 @@ export interface SkippedWrite {
  *  - total-kept: a share that would have to be computed against a total that was left as typed and does
  *    not match its items, so the group could not add up to 100.00%;
  *  - items-likely-wrong: a total that disagrees with its items but agrees with the other group's total:
- *    an item is the likelier mistake, so even --overwrite keeps the total.
+ *    an item is the likelier mistake, so even --overwrite keeps the total;
+ *  - unbalanced: after the fill, 收入合计 and 支出合计 of a column differ (the amounts do): no fill can
+ *    choose which amount is wrong, so it names the totals.
  */
-export type SkipBecause = 'user-value' | 'formula' | 'not-computable' | 'not-a-number' | 'no-amount' | 'total-kept' | 'items-likely-wrong';
+export type SkipBecause =
+  | 'user-value'
+  | 'formula'
+  | 'not-computable'
+  | 'not-a-number'
+  | 'no-amount'
+  | 'total-kept'
+  | 'items-likely-wrong'
+  | 'unbalanced';
 
 export interface Patch {
   sheetName: string;
@@ -63,7 +73,8 @@ export function mergePatches(sheetName: string, patches: Patch[]): Patch {
       seen.add(w.address);
       out.writes.push(w);
     }
-    out.skipped.push(...p.skipped);
+    // A cell several fills left alone for the same reason is listed once.
+    for (const k of p.skipped) if (!out.skipped.some((o) => o.address === k.address && o.because === k.because)) out.skipped.push(k);
   }
   return out;
 }

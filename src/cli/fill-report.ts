@@ -19,6 +19,10 @@ export function skippedLine(s: SkippedWrite, zh: boolean): string {
       return zh ? `保留 ${s.address}：旁边的金额为空，占比 ${found} 未清除（用 --overwrite 清除）` : `kept ${s.address}: the amount beside it is empty; share ${found} left (--overwrite clears it)`;
     case 'total-kept':
       return zh ? `未计算 ${s.address}：合计 ${by} 保留为输入值且与各项之和不符，不按它计算占比` : `not computed ${s.address}: the total ${by} is kept as typed and does not match its items; no share computed against it`;
+    case 'unbalanced':
+      return zh
+        ? `请核对 ${s.address}：支出合计 ${found} 与收入合计 ${by}（${wanted}）不相等，需核对金额`
+        : `check ${s.address}: the expenditure total ${found} differs from the income total ${by} (${wanted}); check the amounts`;
     case 'items-likely-wrong':
       return zh
         ? `保留 ${s.address}：合计 ${found} 与 ${by} 一致，各项之和 ${wanted} 更可能有误，请核对各项金额（--overwrite 也不改动）`

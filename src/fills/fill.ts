@@ -1,7 +1,9 @@
 /** Runs the requested fills in order — totals, then shares and change rates over the new totals — into one patch. */
 import type { Grid } from '../grid/types';
 import type { FormMap } from '../locate/form-map';
-import { applyPatch, mergePatches, type Patch } from '../patch';
+import { applyPatch, mergePatches, type Patch, type SkippedWrite } from '../patch';
+import { toA1 } from '../grid/address';
+import { sameAmount } from '../rules/format';
 import { FormContext } from '../read/context';
 import type { TailRule } from '../read/shares';
 import { fillChanges } from './changes';
@@ -52,7 +54,27 @@ export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcom
     // Later fills see earlier ones' results; formulas carry their computed value so shares can use a new total.
     current = applyPatch(current, withValues(fc.patch));
   }
-  return { patch: mergePatches(grid.sheetName, patches), unavailable };
+  const patch = mergePatches(grid.sheetName, patches);
+  if (s.only.includes('totals')) patch.skipped.push(...unbalancedTotals(new FormContext(current, form), s.scope ?? null));
+  return { patch, unavailable };
+}
+
+/** Columns whose 收入合计 and 支出合计 differ once filled: listed, since only the user knows which amount is wrong. */
+function unbalancedTotals(ctx: FormContext, scope: FillSettings['scope'] | null): SkippedWrite[] {
+  const income = ctx.fundingGroups().find((g) => g.key === 'income')?.total;
+  const expense = ctx.fundingGroups().find((g) => g.key === 'expense')?.total;
+  if (!income || !expense) return [];
+  const out: SkippedWrite[] = [];
+  for (const column of ctx.amountColumns()) {
+    if (scope && !scope.some((x) => x.col === column.col)) continue;
+    const a = { row: income.row, col: column.col };
+    const b = { row: expense.row, col: column.col };
+    const inc = ctx.amount(a);
+    const exp = ctx.amount(b);
+    if (inc === null || exp === null || sameAmount(inc, exp)) continue;
+    out.push({ address: toA1(b), reason: 'total', because: 'unbalanced', found: exp.toNumber(), wanted: inc.toNumber(), blockedBy: toA1(a) });
+  }
+  return out;
 }
 
 /** In formula mode, stage writes as their values so the next fill computes from them. */

@@ -48,21 +48,18 @@ export function fillShares(ctx: FormContext, fc: FillContext, tailRule: TailRule
       }
       continue;
     }
-    if (words.length) {
+    const written = totalRef ? ctx.amount(totalRef) : null;
+    const base = written ?? sum(amounts);
+    const alloc = allocateShares(amounts, base, tailRule);
+    if (!alloc && words.length === 0) continue; // every amount is zero: there is nothing to divide by, and nothing to check
+    // Shares add up to 100.00% only over a total the items reach within rounding.
+    const fits = allocateShares(amounts, base, 'largest');
+    if (!alloc || words.length) {
       for (const w of words) fc.skip({ address: toA1(w), reason: 'share', because: 'not-a-number', found: found(w) });
       shareRefs.forEach((ref, i) => {
         if (amounts[i] !== null || !ctx.isEmpty(ref)) fc.skip({ address: toA1(ref), reason: 'share', because: 'not-computable', found: found(ref), blockedBy: toA1(words[0]) });
       });
-      continue;
-    }
-
-    const written = totalRef ? ctx.amount(totalRef) : null;
-    const base = written ?? sum(amounts);
-    const alloc = allocateShares(amounts, base, tailRule);
-    if (!alloc) continue; // every amount is zero: there is nothing to divide by, and nothing to check
-    // Shares add up to 100.00% only over a total the items reach within rounding.
-    const fits = allocateShares(amounts, base, 'largest');
-    if (!fits || (!fits.tail.isZero() && fits.tailIndex === null)) {
+    } else if (!fits || (!fits.tail.isZero() && fits.tailIndex === null)) {
       shareRefs.forEach((ref, i) => {
         if (amounts[i] === null) clearOrList(ref, 'no-amount');
         else fc.skip({ address: toA1(ref), reason: 'share', because: 'total-kept', found: found(ref), blockedBy: totalRef ? toA1(totalRef) : undefined });
