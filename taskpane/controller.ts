@@ -714,6 +714,7 @@ export class PaneController {
         }
       }
       const written = this.lastEdit ? await this.recompute(grid, this.lastEdit.scope) : 0;
+      if (!this.lastEdit) this.set({ autoCalc: { ...this.state.autoCalc, typed: this.typedComputed(grid) } });
       this.set({ message: { intent: 'success', text: both((s) => s.autoCalcAdopted(adopted, written)) } });
     });
 
