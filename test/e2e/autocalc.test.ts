@@ -14,7 +14,7 @@ import { ARTIFACTS, buildPages, launchChromium, openPage, serve, type OpenPage, 
 import { buildTemplate } from '../../src/engine';
 import { writeTemplate } from '../../src/xlsx/write-template';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const ARITHMETIC = ['funding-total', 'funding-share', 'funding-shares-sum', 'funding-share-missing', 'funding-balance'];
 const GROUPS = [
@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = built;
   browser = launched;
   server = await serve(dir);
-}, 240_000);
+}, 600_000); // one webpack build; slow on a busy machine
 
 afterAll(async () => {
   for (const o of opened) await o.context.close().catch(() => undefined);
