@@ -139,15 +139,18 @@ export function fill(grid: Grid, options: FillOptions = {}): FillResult {
   return { found: true, lookedFor, patch: mergePatches(grid.sheetName, results.map((r) => r.patch)), unavailable: results.flatMap((r) => r.unavailable) };
 }
 
-/** The 合计 and 占比 cells of the form on this grid (for 自动计算 to tell the user's from its own). */
-export function computedCells(grid: Grid): ComputedCell[] {
-  const { form } = locate(grid);
+/** The form on this grid, if any (for callers that ask several things of one sheet). */
+export function locateForm(grid: Grid): FormMap | null {
+  return locate(grid).form;
+}
+
+/** The 合计 and 占比 cells of a located form (for 自动计算 to tell the user's from its own). */
+export function computedCells(form: FormMap | null): ComputedCell[] {
   return form ? computedCellsOf(form) : [];
 }
 
-/** The funding groups and amount columns an edit of `address` touched on this grid's form (null: all of them). */
-export function editScope(grid: Grid, address: string): FillScope[] | null {
-  const { form } = locate(grid);
+/** The funding groups and amount columns an edit of `address` touched on a located form (null: all of them). */
+export function editScope(form: FormMap | null, address: string): FillScope[] | null {
   return form ? editScopeOf(form, address) : [];
 }
 

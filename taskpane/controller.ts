@@ -38,8 +38,9 @@ import type { CheckResult, FillKind } from '../src/engine';
 import { parseA1 } from '../src/grid/address';
 import { getCell, isBlank } from '../src/grid/grid';
 import type { CellValue, Grid } from '../src/grid/types';
-import { applyPatch as applyToGrid, type Patch, type SkippedWrite, type WriteReason } from '../src/patch';
+import type { Patch, SkippedWrite, WriteReason } from '../src/patch';
 import type { FillScope } from '../src/fills/fill-context';
+import type { FormMap } from '../src/locate/form-map';
 import { attachExplanations, explain, statusOf, type Explanation } from '../src/review/explanations';
 import type { Issue, Locale } from '../src/rules/rule';
 import { STRINGS, type Strings } from './i18n';
@@ -365,8 +366,8 @@ export class PaneController {
   }
 
   /** 合计 and 占比 cells holding a value the user typed (not a formula, not one this pane wrote). */
-  private typedComputed(grid: Grid): string[] {
-    return engine.computedCells(grid).flatMap(({ address }) => {
+  private typedComputed(grid: Grid, form: FormMap | null = engine.locateForm(grid)): string[] {
+    return engine.computedCells(form).flatMap(({ address }) => {
       const cell = getCell(grid, parseA1(address));
       if (!cell || cell.formula || isBlank(cell.value) || this.owns(grid.sheetName, address, cell.value)) return [];
       return [address];
@@ -753,10 +754,11 @@ export class PaneController {
       'autoCalc',
       async () => {
         const grid = await readSheet(this.host, { sheet: change.worksheetId });
-        const scope = engine.editScope(grid, change.address);
-        if (scope && scope.length === 0) return; // not an amount, 合计 or 占比: nothing to recompute
+        const form = engine.locateForm(grid);
+        const scope = engine.editScope(form, change.address);
+        if (!form || (scope && scope.length === 0)) return; // not an amount, 合计 or 占比: nothing to recompute
         this.lastEdit = { worksheetId: change.worksheetId, scope };
-        await this.recompute(grid, scope);
+        await this.recompute(grid, scope, form);
       },
       { keepMessage: true },
     );
@@ -773,7 +775,8 @@ export class PaneController {
    * hold what this pane wrote, lists the rest (typed values, and what they keep from adding up), and says
    * both. Returns the number of cells written.
    */
-  private async recompute(grid: Grid, scope: FillScope[] | null): Promise<number> {
+  private async recompute(grid: Grid, scope: FillScope[] | null, form: FormMap | null = engine.locateForm(grid)): Promise<number> {
+    if (!form) return 0;
     const { mode, tailRule } = this.state.settings;
     const res = engine.fill(grid, { only: AUTO_KINDS, mode, tailRule, overwrite: false, owned: this.ownedOn(grid.sheetName), scope: scope ?? undefined });
     if (!res.found) return 0;
@@ -784,7 +787,9 @@ export class PaneController {
       this.markStale();
     }
     const held = res.patch.skipped;
-    const typed = this.typedComputed(applyToGrid(grid, patch));
+    // The cells just written are the pane's now (or empty): the typed ones are the others.
+    const writtenNow = new Set(patch.writes.map((w) => w.address));
+    const typed = this.typedComputed(grid, form).filter((a) => !writtenNow.has(a));
     const cells = patch.writes.map((w) => w.address);
     this.set({
       autoCalc: { ...this.state.autoCalc, typed, held },
