@@ -8,7 +8,8 @@ import { useController, usePaneState, useStrings } from '../useController';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '9em', overflowY: 'auto' },
+  // flexShrink 0: in the column flex box the list would otherwise shrink under its own text.
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '12em', overflowY: 'auto', flexShrink: 0 },
   item: { overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   caption: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
