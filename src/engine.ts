@@ -27,7 +27,10 @@ import { splitForms, topLeft } from './locate/forms';
 import type { CellRef } from './grid/address';
 import { cellKey } from './grid/address';
 import type { TailRule } from './read/shares';
-export type { FillKind };
+import type { FillScope } from './fills/fill-context';
+import { computedCellsOf, editScopeOf, type ComputedCell } from './fills/auto-calc';
+import type { CellValue } from './grid/types';
+export type { FillKind, FillScope, ComputedCell };
 
 export interface CheckOptions {
   locale?: Locale;
@@ -58,6 +61,13 @@ export interface FillOptions {
   mode?: 'values' | 'formulas';
   /** Where the rounding tail of the shares goes: the largest item (default) or nowhere. */
   tailRule?: TailRule;
+  /**
+   * Cells an earlier fill wrote (A1 → the value written). Those that still hold that value are the add-in's
+   * to recompute; every other non-empty cell is the user's and is left alone (and listed) unless `overwrite`.
+   */
+  owned?: ReadonlyMap<string, CellValue>;
+  /** Recompute only these funding groups and amount columns (what an edit touched). */
+  scope?: readonly FillScope[];
 }
 
 export interface FillResult {
@@ -119,12 +129,29 @@ export function fill(grid: Grid, options: FillOptions = {}): FillResult {
       overwrite: options.overwrite ?? false,
       mode: options.mode ?? 'values',
       tailRule: options.tailRule ?? 'largest',
+      owned: options.owned,
+      scope: options.scope,
     });
     results.push({ found: true, lookedFor, ...outcome });
   }
   if (results.length === 0) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), unavailable: [] };
   if (results.length === 1) return results[0];
   return { found: true, lookedFor, patch: mergePatches(grid.sheetName, results.map((r) => r.patch)), unavailable: results.flatMap((r) => r.unavailable) };
+}
+
+/** The form on this grid, if any (for callers that ask several things of one sheet). */
+export function locateForm(grid: Grid): FormMap | null {
+  return locate(grid).form;
+}
+
+/** The 合计 and 占比 cells of a located form (for 自动计算 to tell the user's from its own). */
+export function computedCells(form: FormMap | null): ComputedCell[] {
+  return form ? computedCellsOf(form) : [];
+}
+
+/** The funding groups and amount columns an edit of `address` touched on a located form (null: all of them). */
+export function editScope(form: FormMap | null, address: string): FillScope[] | null {
+  return form ? editScopeOf(form, address) : [];
 }
 
 export function issueMessage(issue: Issue, locale: Locale = 'zh-CN'): string {

@@ -23,12 +23,37 @@ export interface CellWrite {
 export interface SkippedWrite {
   address: string;
   reason: WriteReason;
-  /** Why it was left alone: the user typed something else, or it holds a formula. */
-  because: 'user-value' | 'formula' | 'not-computable';
+  /** Why it was left alone (see SkipBecause). */
+  because: SkipBecause;
   wanted?: CellValue;
   found?: CellValue;
   formula?: string;
+  /** The cell that keeps this one from being computed (an amount typed as words, a total kept as typed). */
+  blockedBy?: string;
 }
+
+/**
+ * Why a fill left a cell alone:
+ *  - user-value / formula: the cell holds the user's own value or formula (--overwrite replaces it);
+ *  - not-computable: nothing can be computed for it (e.g. a total whose items include words);
+ *  - not-a-number: an amount typed as words or with a unit, which no total or share can use;
+ *  - no-amount: a share beside an amount that is empty;
+ *  - total-kept: a share that would have to be computed against a total that was left as typed and does
+ *    not match its items, so the group could not add up to 100.00%;
+ *  - items-likely-wrong: a total that disagrees with its items but agrees with the other group's total:
+ *    an item is the likelier mistake, so even --overwrite keeps the total;
+ *  - unbalanced: after the fill, 收入合计 and 支出合计 of a column differ (the amounts do): no fill can
+ *    choose which amount is wrong, so it names the totals.
+ */
+export type SkipBecause =
+  | 'user-value'
+  | 'formula'
+  | 'not-computable'
+  | 'not-a-number'
+  | 'no-amount'
+  | 'total-kept'
+  | 'items-likely-wrong'
+  | 'unbalanced';
 
 export interface Patch {
   sheetName: string;
@@ -49,7 +74,8 @@ export function mergePatches(sheetName: string, patches: Patch[]): Patch {
       seen.add(w.address);
       out.writes.push(w);
     }
-    out.skipped.push(...p.skipped);
+    // A cell several fills left alone for the same reason is listed once.
+    for (const k of p.skipped) if (!out.skipped.some((o) => o.address === k.address && o.because === k.because)) out.skipped.push(k);
   }
   return out;
 }

@@ -10,7 +10,9 @@
  *    pushes an undo step;
  *  - previews are checked again right before applying: when the sheet changed in between, the preview is
  *    recomputed and shown again instead of writing something the user has not seen;
- *  - auto-calc only writes cells that are empty or that this pane itself filled and nobody changed since.
+ *  - auto-calc only writes cells that are empty or that this pane itself filled and nobody changed since
+ *    (it keeps a record of what it wrote); a 合计 or 占比 the user typed is left alone and listed, until the
+ *    user hands it over (交给自动计算). After an edit it recomputes only the groups and columns touched.
  */
 import {
   applyFill,
@@ -38,6 +40,8 @@ import { parseA1, toA1 } from '../src/grid/address';
 import { getCell, isBlank } from '../src/grid/grid';
 import type { CellValue, Grid } from '../src/grid/types';
 import { applyPatch as patchGrid, type Patch, type SkippedWrite, type WriteReason } from '../src/patch';
+import type { FillScope } from '../src/fills/fill-context';
+import type { FormMap } from '../src/locate/form-map';
 import { attachExplanations, explain, statusOf, type Explanation } from '../src/review/explanations';
 import type { Issue, Locale } from '../src/rules/rule';
 import { STRINGS, type Strings } from './i18n';
@@ -159,6 +163,10 @@ export interface AutoCalcState {
   available: boolean;
   reason?: LocalText;
   on: boolean;
+  /** 合计 and 占比 cells holding values the user typed: auto-calc leaves them alone until handed over. */
+  typed: string[];
+  /** What the last recalculation left alone, and why: every cell that keeps a group from adding up. */
+  held: SkippedWrite[];
 }
 
 export interface PaneState {
@@ -260,6 +268,10 @@ export class PaneController {
   private autoRunning: Promise<void> | null = null;
   /** Cells this pane wrote (sheet!A1 -> the number written), which auto-calc may refresh. */
   private readonly owned = new Map<string, number>();
+  /** Every number this pane ever wrote to a cell: an undo that puts one back gives the cell back to auto-calc. */
+  private readonly written = new Map<string, Set<number>>();
+  /** What the last edit touched, for 交给自动计算 to recompute at once. */
+  private lastEdit: { worksheetId: string; scope: FillScope[] | null } | null = null;
   private importGrid: { grid: Grid; fileName: string } | null = null;
   /**
    * The checked sheet as checked, and as the pane's own writes have left it since: results are out of date
@@ -288,10 +300,12 @@ export class PaneController {
       preview: null,
       undoDepth: undoDepth(this.host),
       autoCalc: events
-        ? { available: true, on: false }
+        ? { available: true, on: false, typed: [], held: [] }
         : {
             available: false,
             on: false,
+            typed: [],
+            held: [],
             reason: messageOf(new AdapterError('unsupported', { feature: 'ExcelApi 1.7 (Worksheet.onChanged)' })).text,
           },
     };
@@ -377,14 +391,42 @@ export class PaneController {
   private remember(patch: Patch): void {
     for (const w of patch.writes) {
       const key = `${patch.sheetName}!${w.address}`;
-      if (OWNED_REASONS.includes(w.reason) && w.formula === undefined && typeof w.value === 'number') this.owned.set(key, w.value);
-      else this.owned.delete(key);
+      const value = w.formula === undefined && typeof w.value === 'number' ? w.value : null;
+      if (value !== null && OWNED_REASONS.includes(w.reason)) {
+        this.own(key, value);
+      } else if (value !== null && w.reason === 'undo' && this.written.get(key)?.has(value)) {
+        this.owned.set(key, value); // undo put back a figure this pane computed: still ours to refresh
+      } else this.owned.delete(key);
     }
+  }
+
+  private own(key: string, value: number): void {
+    this.owned.set(key, value);
+    const set = this.written.get(key) ?? new Set<number>();
+    set.add(value);
+    this.written.set(key, set);
   }
 
   private owns(sheetName: string, address: string, found: CellValue | undefined): boolean {
     const v = this.owned.get(`${sheetName}!${address}`);
     return v !== undefined && typeof found === 'number' && Math.abs(found - v) < 1e-9;
+  }
+
+  /** The record of this sheet's cells the pane wrote, as the engine takes it (A1 -> value). */
+  private ownedOn(sheetName: string): Map<string, CellValue> {
+    const prefix = `${sheetName}!`;
+    const out = new Map<string, CellValue>();
+    for (const [k, v] of this.owned) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v);
+    return out;
+  }
+
+  /** 合计 and 占比 cells holding a value the user typed (not a formula, not one this pane wrote). */
+  private typedComputed(grid: Grid, form: FormMap | null = engine.locateForm(grid)): string[] {
+    return engine.computedCells(form).flatMap(({ address }) => {
+      const cell = getCell(grid, parseA1(address));
+      if (!cell || cell.formula || isBlank(cell.value) || this.owns(grid.sheetName, address, cell.value)) return [];
+      return [address];
+    });
   }
 
   // ---- settings ---------------------------------------------------------------------------------
@@ -773,15 +815,46 @@ export class PaneController {
       if (on && !this.watch) {
         const watch = await watchAmounts(this.host, (change) => this.scheduleRefresh(change));
         if (!watch.supported) {
-          this.set({ autoCalc: { available: false, on: false, reason: messageOf(watch.reason).text } });
+          this.set({ autoCalc: { available: false, on: false, typed: [], held: [], reason: messageOf(watch.reason).text } });
           return;
         }
         this.watch = watch;
-        this.set({ autoCalc: { ...this.state.autoCalc, on: true }, message: { intent: 'info', text: both((s) => s.autoCalcOn) } });
+        // Say at once which computed cells hold typed values: auto-calc will not touch them unless handed over.
+        let typed: string[] = [];
+        try {
+          typed = this.typedComputed(await readSheet(this.host));
+        } catch {
+          // A sheet that cannot be read now (being edited, no form yet) has nothing typed to report.
+        }
+        this.set({
+          autoCalc: { ...this.state.autoCalc, on: true, typed, held: [] },
+          message: { intent: 'info', text: both((s) => (typed.length ? s.autoCalcOnTyped(typed.length) : s.autoCalcOn)) },
+        });
       } else if (!on && this.watch) {
         await this.stopWatching();
-        this.set({ autoCalc: { ...this.state.autoCalc, on: false } });
+        this.set({ autoCalc: { ...this.state.autoCalc, on: false, typed: [], held: [] } });
       }
+    });
+
+  /**
+   * 交给自动计算: the 合计 and 占比 the user typed become auto-calc's to keep up to date (nothing is written
+   * for that); what the last edit touched is recomputed at once. Each recomputation is undoable as usual.
+   */
+  adoptTyped = (): Promise<void> =>
+    this.run('autoCalc', async () => {
+      const grid = await readSheet(this.host, this.lastEdit ? { sheet: this.lastEdit.worksheetId } : {});
+      const typed = this.typedComputed(grid);
+      let adopted = 0;
+      for (const a of typed) {
+        const v = getCell(grid, parseA1(a))?.value;
+        if (typeof v === 'number') {
+          this.own(`${grid.sheetName}!${a}`, v);
+          adopted++;
+        }
+      }
+      const written = this.lastEdit ? await this.recompute(grid, this.lastEdit.scope) : 0;
+      if (!this.lastEdit) this.set({ autoCalc: { ...this.state.autoCalc, typed: this.typedComputed(grid) } });
+      this.set({ message: { intent: 'success', text: both((s) => s.autoCalcAdopted(adopted, written)) } });
     });
 
   private async stopWatching(): Promise<void> {
@@ -819,22 +892,11 @@ export class PaneController {
       'autoCalc',
       async () => {
         const grid = await readSheet(this.host, { sheet: change.worksheetId });
-        const base = { only: AUTO_KINDS, mode: this.state.settings.mode, tailRule: this.state.settings.tailRule };
-        const safe = engine.fill(grid, { ...base, overwrite: false });
-        if (!safe.found) return;
-        // Cells a fill may write: empty ones (the overwrite:false fill), and ones the pane wrote itself that
-        // still hold exactly what it wrote. Their new values come from a full computation, so shares follow
-        // refreshed totals.
-        const allowed = new Set(safe.patch.writes.map((w) => w.address));
-        for (const s of safe.patch.skipped) if (s.because === 'user-value' && this.owns(grid.sheetName, s.address, s.found)) allowed.add(s.address);
-        if (allowed.size === 0) return;
-        const full = engine.fill(grid, { ...base, overwrite: true });
-        const patch: Patch = { sheetName: grid.sheetName, writes: full.patch.writes.filter((w) => allowed.has(w.address)), skipped: [] };
-        if (patch.writes.length === 0) return;
-        await applyPatch(this.host, patch);
-        this.remember(patch);
-        this.markStale();
-        this.set({ message: { intent: 'info', text: both((s) => s.autoCalcUpdated(patch.writes.length)) } });
+        const form = engine.locateForm(grid);
+        const scope = engine.editScope(form, change.address);
+        if (!form || (scope && scope.length === 0)) return; // not an amount, 合计 or 占比: nothing to recompute
+        this.lastEdit = { worksheetId: change.worksheetId, scope };
+        await this.recompute(grid, scope, form);
       },
       { keepMessage: true },
     );
@@ -844,6 +906,34 @@ export class PaneController {
     } finally {
       this.autoRunning = null;
     }
+  }
+
+  /**
+   * Recomputes 合计 and 占比 of the groups and columns in scope: writes the cells that are empty or still
+   * hold what this pane wrote, lists the rest (typed values, and what they keep from adding up), and says
+   * both. Returns the number of cells written.
+   */
+  private async recompute(grid: Grid, scope: FillScope[] | null, form: FormMap | null = engine.locateForm(grid)): Promise<number> {
+    if (!form) return 0;
+    const { mode, tailRule } = this.state.settings;
+    const res = engine.fill(grid, { only: AUTO_KINDS, mode, tailRule, overwrite: false, owned: this.ownedOn(grid.sheetName), scope: scope ?? undefined });
+    if (!res.found) return 0;
+    const patch: Patch = { sheetName: grid.sheetName, writes: res.patch.writes, skipped: [] };
+    if (patch.writes.length) {
+      await applyPatch(this.host, patch);
+      this.remember(patch);
+      this.markStale();
+    }
+    const held = res.patch.skipped;
+    // The cells just written are the pane's now (or empty): the typed ones are the others.
+    const writtenNow = new Set(patch.writes.map((w) => w.address));
+    const typed = this.typedComputed(grid, form).filter((a) => !writtenNow.has(a));
+    const cells = patch.writes.map((w) => w.address);
+    this.set({
+      autoCalc: { ...this.state.autoCalc, typed, held },
+      message: { intent: held.length ? 'warning' : 'info', text: both((s) => s.autoCalcDone(cells, held.length)) },
+    });
+    return patch.writes.length;
   }
 
   async dispose(): Promise<void> {

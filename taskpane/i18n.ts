@@ -5,6 +5,11 @@
 import type { Locale } from '../src/rules/rule';
 import type { WriteReason, SkippedWrite } from '../src/patch';
 
+/** A few cell addresses for a sentence: the first six, then how many more. */
+function listCells(cells: string[]): string {
+  return cells.length > 6 ? `${cells.slice(0, 6).join('、')}… +${cells.length - 6}` : cells.join('、');
+}
+
 const zh = {
   appTitle: '绩效目标申报表助手',
   toolbarLabel: '申报表操作',
@@ -118,6 +123,11 @@ const zh = {
     'user-value': '您输入的值，保留不动',
     formula: '公式，保留不动',
     'not-computable': '无法计算',
+    'not-a-number': '不是数字（文字或带单位），无法计算',
+    'no-amount': '旁边的金额为空，占比保留不动',
+    'total-kept': '合计是您输入的值且与各项之和不符，不按它计算占比',
+    'items-likely-wrong': '合计与另一组合计一致，更可能是某项金额有误，合计保留不动',
+    unbalanced: '收入合计与支出合计不相等，请核对金额',
   } as Record<SkippedWrite['because'], string>,
   overwriting: '将覆盖您输入的内容',
   fillTitle: '填充计算列',
@@ -176,6 +186,14 @@ const zh = {
   autoCalcOn: '自动计算已打开。',
   autoCalcUnsupported: (why: string) => `无法使用：${why}`,
   autoCalcUpdated: (n: number) => `自动计算：已更新 ${n} 个单元格。`,
+  autoCalcOnTyped: (n: number) => `自动计算已打开。表中 ${n} 个合计、占比是手工填写的，自动计算不会改动它们；点“交给自动计算”可让它们随金额更新。`,
+  autoCalcDone: (cells: string[], held: number) =>
+    (cells.length ? `自动计算：已更新 ${cells.length} 个单元格（${listCells(cells)}）` : '自动计算：没有可以更新的单元格') +
+    (held ? `；${held} 个单元格未改动，原因见“自动计算”下的列表。` : '。'),
+  autoCalcHeldTitle: '自动计算未改动的单元格：',
+  autoCalcTypedTitle: (n: number) => `手工填写的合计、占比（${n} 个，自动计算不改动）：`,
+  autoCalcAdopt: '交给自动计算',
+  autoCalcAdopted: (n: number, written: number) => `已将 ${n} 个单元格交给自动计算，随金额更新` + (written ? `；已更新 ${written} 个单元格（可撤销）。` : '。'),
 
   // settings
   settingsTitle: '设置',
@@ -321,6 +339,11 @@ const en: Strings = {
     'user-value': 'your value, left alone',
     formula: 'formula, left alone',
     'not-computable': 'cannot be computed',
+    'not-a-number': 'not a number (words or a unit): cannot be computed',
+    'no-amount': 'the amount beside it is empty; share left as it is',
+    'total-kept': 'the total is your value and does not match its items; no share computed against it',
+    'items-likely-wrong': 'the total agrees with the other group’s total; an item is the likelier mistake, total left as it is',
+    unbalanced: 'income and expenditure totals differ: check the amounts',
   },
   overwriting: 'replaces what you typed',
   fillTitle: 'Fill computed cells',
@@ -380,6 +403,16 @@ const en: Strings = {
   autoCalcOn: 'Auto-calculate is on.',
   autoCalcUnsupported: (why: string) => `Not available: ${why}`,
   autoCalcUpdated: (n: number) => `Auto-calculate: updated ${n} cell${n === 1 ? '' : 's'}.`,
+  autoCalcOnTyped: (n: number) =>
+    `Auto-calculate is on. ${n} total${n === 1 ? '' : 's'} and shares on the sheet were typed by hand; auto-calculate leaves them alone. “Hand over to auto-calculate” lets them follow the amounts.`,
+  autoCalcDone: (cells: string[], held: number) =>
+    (cells.length ? `Auto-calculate: updated ${cells.length} cell${cells.length === 1 ? '' : 's'} (${listCells(cells)})` : 'Auto-calculate: nothing it may update') +
+    (held ? `; left ${held} cell${held === 1 ? '' : 's'} alone, listed under Auto-calculate.` : '.'),
+  autoCalcHeldTitle: 'Cells auto-calculate left alone:',
+  autoCalcTypedTitle: (n: number) => `Totals and shares typed by hand (${n}, left alone):`,
+  autoCalcAdopt: 'Hand over to auto-calculate',
+  autoCalcAdopted: (n: number, written: number) =>
+    `Handed ${n} cell${n === 1 ? '' : 's'} over to auto-calculate` + (written ? `; updated ${written} (undoable).` : '.'),
 
   settingsTitle: 'Settings',
   tailRule: 'Share rounding tail',

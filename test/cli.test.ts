@@ -25,7 +25,7 @@ describe('check', () => {
   it('prints a readable table and exits 1 on a form with errors', async () => {
     const r = await run('check', PAPER_XLSX);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('支出当年金额合计为 7969.3');
+    expect(r.stdout).toContain('支出当年金额各项之和为 7969.25，与合计 7969.3 不符');
     expect(r.stdout).toContain('共 4 个错误');
   });
 
@@ -51,15 +51,17 @@ describe('check', () => {
     expect(file.issues[0]).toEqual({
       rule: 'funding-total',
       severity: 'error',
-      cells: ['D13', 'D10', 'D11', 'D12'],
-      message: '支出当年金额合计为 7969.3，各项之和为 7969.25（差 0.05）',
-      expected: '7969.25',
+      cells: ['D13', 'D10', 'D11', 'D12', 'D9'],
+      message: '支出当年金额各项之和为 7969.25，与合计 7969.3 不符（差 0.05）；收入合计同为 7969.3，更可能是某一项金额有误，请核对各项金额',
+      expected: null,
     });
   });
 
   it('speaks English with --lang en', async () => {
     const r = await run('check', PAPER_XLSX, '--json', '--lang', 'en');
-    expect(JSON.parse(r.stdout).files[0].issues[0].message).toBe('Expenditure total for the current year is 7969.3 but its items add up to 7969.25 (off by 0.05)');
+    expect(JSON.parse(r.stdout).files[0].issues[0].message).toBe(
+      'Expenditure items for the current year add up to 7969.25, not the total 7969.3 (off by 0.05); the income total is 7969.3 too, so an item is the likelier mistake: check the items',
+    );
   });
 
   it('exits 2 with a one-line reason for an unreadable file, and still checks the others', async () => {
@@ -164,10 +166,12 @@ describe('fill', () => {
     expect(r.stderr).toContain('never modified');
   });
 
-  it('--only limits the fills', async () => {
+  it('--only limits the fills; --overwrite keeps a total that 收入合计 corroborates and says why', async () => {
     const out = path.join(dir, 'only.xlsx');
     const r = await run('fill', PAPER_XLSX, '--out', out, '--only', 'totals', '--overwrite');
-    expect(r.stdout).toContain('D13  7969.25');
+    expect(r.stdout).not.toContain('D13  7969.25');
+    expect(r.stdout).toContain('保留 D13：合计 7969.3 与 D9 一致，各项之和 7969.25 更可能有误');
+    expect(r.stdout).toContain('保留 G13：合计 10037.9 与 G9 一致');
     expect(r.stdout).not.toContain('changes:');
   });
 });

@@ -22,6 +22,7 @@ import { applyPatchToWorksheet } from '../xlsx/from-grid';
 import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
 import { parseA1 } from '../grid/address';
 import { toJson, toTable, type FileReport } from './report';
+import { skippedLine } from './fill-report';
 
 export interface Io {
   out: (s: string) => void;
@@ -170,10 +171,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
   for (const { grid, result } of results) {
     const at = (address: string) => (doc.kind === 'docx' ? doc.address(grid.sheetName, parseA1(address)) : results.length > 1 ? `${grid.sheetName}!${address}` : address);
     for (const w of result.patch.writes) io.out(`  ${at(w.address)}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
-    for (const sk of result.patch.skipped) {
-      const why = sk.because === 'formula' ? (zh ? '含公式' : 'holds a formula') : zh ? '已有用户输入' : 'the user typed a value';
-      io.out(zh ? `  跳过 ${at(sk.address)}：${why}（${sk.found ?? ''}，计算值 ${sk.wanted ?? ''}；用 --overwrite 覆盖）` : `  skipped ${at(sk.address)}: ${why} (${sk.found ?? ''}; computed ${sk.wanted ?? ''}; --overwrite replaces it)`);
-    }
+    for (const sk of result.patch.skipped) io.out(`  ${skippedLine({ ...sk, address: at(sk.address), blockedBy: sk.blockedBy && at(sk.blockedBy) }, zh)}`);
     for (const u of result.unavailable) io.out(`  ${u.kind}: ${u.reason}`);
   }
   return 0;

@@ -36,10 +36,10 @@ export function fillChanges(ctx: FormContext, fc: FillContext): void {
       const ref = { row: row.row, col: p.col };
       const formula = fc.mode === 'formulas' ? `=IF(${toA1(baseRef)}=0,"",ROUND((${toA1(nowRef)}-${toA1(baseRef)})/${toA1(baseRef)},4))` : undefined;
       if (rate === 'zero-base') {
-        fc.add(propose(ctx, ref, { value: null, formula, note: ZERO_BASE_NOTE, places: 4, read: () => null }, 'change', fc.overwrite));
+        fc.add(propose(ctx, ref, { value: null, formula, note: ZERO_BASE_NOTE, places: 4, read: () => null }, 'change', fc.mayReplace(ctx, ref)));
       } else {
         fc.add(
-          propose(ctx, ref, { value: rate.toNumber(), formula, numberFormat: FORMATS.changeRate, places: 4, read: (c, r) => { const v = c.parsed(r); return v.kind === 'number' ? v.value : null; } }, 'change', fc.overwrite),
+          propose(ctx, ref, { value: rate.toNumber(), formula, numberFormat: FORMATS.changeRate, places: 4, read: (c, r) => { const v = c.parsed(r); return v.kind === 'number' ? v.value : null; } }, 'change', fc.mayReplace(ctx, ref)),
         );
       }
     }

@@ -1,11 +1,14 @@
 /** Runs the requested fills in order — totals, then shares and change rates over the new totals — into one patch. */
 import type { Grid } from '../grid/types';
 import type { FormMap } from '../locate/form-map';
-import { applyPatch, mergePatches, type Patch } from '../patch';
+import { applyPatch, mergePatches, type Patch, type SkippedWrite } from '../patch';
+import { toA1 } from '../grid/address';
+import { sameAmount } from '../rules/format';
 import { FormContext } from '../read/context';
 import type { TailRule } from '../read/shares';
 import { fillChanges } from './changes';
-import { FillContext } from './fill-context';
+import { FillContext, type FillScope } from './fill-context';
+import type { CellValue } from '../grid/types';
 import { fillShares } from './shares';
 import { fillTotals } from './totals';
 
@@ -17,6 +20,10 @@ export interface FillSettings {
   overwrite: boolean;
   mode: 'values' | 'formulas';
   tailRule: TailRule;
+  /** Cells an earlier fill wrote, by A1 address, with the value written: those still holding it may be recomputed. */
+  owned?: ReadonlyMap<string, CellValue>;
+  /** Recompute only these groups and columns (auto-calc after an edit); everything when absent. */
+  scope?: readonly FillScope[];
 }
 
 export interface FillOutcome {
@@ -32,7 +39,7 @@ export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcom
   for (const kind of FILL_KINDS) {
     if (!s.only.includes(kind)) continue;
     const ctx = new FormContext(current, form);
-    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite);
+    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite, s.owned, s.scope ?? null);
     if (kind === 'totals') fillTotals(ctx, fc);
     if (kind === 'shares') {
       if (form.funding?.shareCol == null) unavailable.push({ kind, reason: '未找到“占比”列 (no 占比 column)' });
@@ -47,7 +54,27 @@ export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcom
     // Later fills see earlier ones' results; formulas carry their computed value so shares can use a new total.
     current = applyPatch(current, withValues(fc.patch));
   }
-  return { patch: mergePatches(grid.sheetName, patches), unavailable };
+  const patch = mergePatches(grid.sheetName, patches);
+  if (s.only.includes('totals')) patch.skipped.push(...unbalancedTotals(new FormContext(current, form), s.scope ?? null));
+  return { patch, unavailable };
+}
+
+/** Columns whose 收入合计 and 支出合计 differ once filled: listed, since only the user knows which amount is wrong. */
+function unbalancedTotals(ctx: FormContext, scope: FillSettings['scope'] | null): SkippedWrite[] {
+  const income = ctx.fundingGroups().find((g) => g.key === 'income')?.total;
+  const expense = ctx.fundingGroups().find((g) => g.key === 'expense')?.total;
+  if (!income || !expense) return [];
+  const out: SkippedWrite[] = [];
+  for (const column of ctx.amountColumns()) {
+    if (scope && !scope.some((x) => x.col === column.col)) continue;
+    const a = { row: income.row, col: column.col };
+    const b = { row: expense.row, col: column.col };
+    const inc = ctx.amount(a);
+    const exp = ctx.amount(b);
+    if (inc === null || exp === null || sameAmount(inc, exp)) continue;
+    out.push({ address: toA1(b), reason: 'total', because: 'unbalanced', found: exp.toNumber(), wanted: inc.toNumber(), blockedBy: toA1(a) });
+  }
+  return out;
 }
 
 /** In formula mode, stage writes as their values so the next fill computes from them. */

@@ -3,6 +3,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { Button, Caption1, Switch, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { BACKGROUND } from '../controller';
 import { useController, usePaneState, useStrings } from '../useController';
+import { AutoCalcHeld } from './AutoCalcHeld';
 
 const useStyles = makeStyles({
   group: {
@@ -149,6 +150,7 @@ function AutoCalcSwitch({ locked }: { locked: boolean }) {
       <Caption1 id="jx-autocalc-why" className={styles.caption}>
         {why}
       </Caption1>
+      <AutoCalcHeld locked={locked} />
     </div>
   );
 }

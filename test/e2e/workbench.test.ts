@@ -166,10 +166,10 @@ test('1. paper.xlsx: check, highlight, select, fill preview and apply, undo, cle
   await idle(page);
   await expect(cell(page, 'D13').getAttribute('data-selected')).resolves.toBe('true');
 
-  // The paper form's totals were typed by the user: the fill leaves them alone and says so.
+  // The paper form's 支出 totals agree with 收入合计 (the items are the likelier mistake): the fill leaves them and says so.
   await button(page, '填充计算列').click();
   await idle(page);
-  const skipped = page.locator('[data-testid="skipped"] tr[data-because="user-value"]');
+  const skipped = page.locator('[data-testid="skipped"] tr[data-because="items-likely-wrong"]');
   await expect(skipped.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-addr')))).resolves.toEqual(expect.arrayContaining(['D13', 'G13']));
   await screenshot(page, 'e2e-1-fill-preview-paper.png');
   await page.getByTestId('cancel').click();

@@ -21,17 +21,19 @@ describe.each([
     issues = findings(await load());
   });
 
-  it('flags 支出合计 of the current year: 7969.3 against items adding to 7969.25', () => {
+  it('flags 支出 of the current year: items adding to 7969.25 against 合计 7969.3, which 收入合计 corroborates, so no new total is proposed', () => {
     const hit = issues.find((i) => i.rule === 'funding-total' && i.zh.includes('当年金额'));
     expect(hit?.severity).toBe('error');
-    expect(hit?.expected).toBe('7969.25');
-    expect(hit?.zh).toContain('7969.3');
+    expect(hit?.expected).toBeUndefined();
+    expect(hit?.zh).toContain('7969.25');
+    expect(hit?.zh).toContain('收入合计同为 7969.3');
   });
 
-  it('flags 支出合计 of 2022: 10037.9 against 10037.95', () => {
+  it('flags 支出 of 2022: items adding to 10037.95 against 10037.9, the item the likelier mistake', () => {
     const hit = issues.find((i) => i.rule === 'funding-total' && i.zh.includes('2022'));
     expect(hit?.severity).toBe('error');
-    expect(hit?.expected).toBe('10037.95');
+    expect(hit?.expected).toBeUndefined();
+    expect(hit?.zh).toContain('更可能是某一项金额有误');
   });
 
   it('flags the basis 基本相符 of 中长期规划相符性 as no allowed 指标值确定依据', () => {

@@ -40,29 +40,26 @@ ruleTester('funding-total', {
       ],
     },
     {
-      name: 'the filed 支出 (754.14 for 754.19)',
+      name: 'the filed 支出 (754.14 for 754.19): 收入合计 agrees with the written total, so an item is the likelier mistake',
       grid: form((f) => (f.funding.expense.items.personnel.current = '754.14')),
       errors: (at) => [
         {
-          messageId: 'mismatch',
-          cells: [at.funding('expense', 'total', 'current'), ...at.fundingItems('expense', 'current')],
-          expected: '7969.25',
-          data: { total: '7969.3', sum: '7969.25', diff: '0.05', column: '当年金额' },
+          messageId: 'itemsLikelyWrong',
+          cells: [at.funding('expense', 'total', 'current'), ...at.fundingItems('expense', 'current'), at.funding('income', 'total', 'current')],
+          data: { total: '7969.3', sum: '7969.25', diff: '0.05', column: '当年金额', other: '收入' },
           says: ['7969.3', '7969.25', '0.05'],
-          zh: ['支出', '当年金额'],
-          en: ['Expenditure', 'current year'],
-          fix: [{ cell: at.funding('expense', 'total', 'current'), value: 7969.25 }],
+          zh: ['支出', '当年金额', '收入合计同为 7969.3', '更可能是某一项金额有误'],
+          en: ['Expenditure', 'current year', 'income total is 7969.3 too', 'an item is the likelier mistake'],
         },
       ],
     },
     {
-      name: 'a prior year: the filed 2022 column (9290.05)',
+      name: 'a prior year: the filed 2022 column (9290.05), 收入 2022 says 10037.9 too',
       grid: form((f) => (f.funding.expense.items.targeted.prior[1] = '9290.05')),
       errors: [
         {
-          messageId: 'mismatch',
-          cells: ['G13', 'G10', 'G11', 'G12'],
-          expected: '10037.95',
+          messageId: 'itemsLikelyWrong',
+          cells: ['G13', 'G10', 'G11', 'G12', 'G9'],
           data: { column: '2022年', columnEn: '2022', diff: '-0.05' },
           says: ['10037.9', '10037.95', '-0.05'],
           zh: ['2022年'],
@@ -71,18 +68,59 @@ ruleTester('funding-total', {
       ],
     },
     {
+      name: 'a typed total that nothing corroborates: the total is the fix',
+      grid: form((f) => (f.funding.expense.total.current = '8000')),
+      errors: (at) => [
+        {
+          messageId: 'mismatch',
+          cells: [at.funding('expense', 'total', 'current'), ...at.fundingItems('expense', 'current')],
+          expected: '7969.3',
+          data: { total: '8000', sum: '7969.3', diff: '30.7', column: '当年金额' },
+          says: ['8000', '7969.3', '30.7'],
+          zh: ['支出', '当年金额'],
+          en: ['Expenditure', 'current year'],
+          fix: [{ cell: at.funding('expense', 'total', 'current'), value: 7969.3 }],
+        },
+      ],
+    },
+    {
+      name: 'the other total is no evidence when its own items do not add up to it',
+      grid: form((f) => {
+        f.funding.expense.items.personnel.current = '754.14';
+        f.funding.income.items.fiscal.current = '7000';
+      }),
+      errors: (at) => [
+        { messageId: 'mismatch', cells: [at.funding('income', 'total', 'current'), at.funding('income', 'fiscal', 'current')], expected: '7000' },
+        { messageId: 'mismatch', cells: [at.funding('expense', 'total', 'current'), ...at.fundingItems('expense', 'current')], expected: '7969.25' },
+      ],
+    },
+    {
       name: 'only the items with an amount are blamed',
-      grid: form((f) => (f.funding.income.items.fiscal.current = '8000')),
+      grid: form((f) => {
+        f.funding.income.items.fiscal.current = '8000';
+        f.funding.income.total.current = '9000';
+      }),
       errors: (at) => [
         {
           messageId: 'mismatch',
           cells: [at.funding('income', 'total', 'current'), at.funding('income', 'fiscal', 'current')],
           expected: '8000',
-          data: { group: '收入', groupEn: 'Income', diff: '-30.7' },
-          says: ['7969.3', '8000', '-30.7'],
+          data: { group: '收入', groupEn: 'Income', diff: '1000' },
+          says: ['9000', '8000', '1000'],
           zh: ['收入'],
           en: ['Income'],
         },
+      ],
+    },
+    {
+      name: 'an amount typed as words or with its unit is named, and no sum is claimed',
+      grid: edited((put, at) => {
+        put(at.funding('expense', 'personnel', 'current'), '七百五十四万');
+        put(at.funding('expense', 'operating', 2023), '102.5万元');
+      }),
+      errors: (at) => [
+        { messageId: 'itemNotNumber', cells: [at.funding('expense', 'personnel', 'current')], says: ['七百五十四万'], zh: ['人员类项目支出', '不是数字'], en: ['not a number'] },
+        { messageId: 'itemNotNumber', cells: [at.funding('expense', 'operating', 2023)], says: ['102.5万元', '2023'] },
       ],
     },
     {
@@ -112,14 +150,14 @@ ruleTester('funding-total', {
       grid: edited((put, at) => {
         put(at.funding('expense', 'personnel', 'current'), '７５４．１４');
       }),
-      errors: [{ messageId: 'mismatch', cells: ['D13', 'D10', 'D11', 'D12'], expected: '7969.25' }],
+      errors: [{ messageId: 'itemsLikelyWrong', cells: ['D13', 'D10', 'D11', 'D12', 'D9'] }],
     },
     {
       name: 'the paper layout as filed',
       grid: paperGrid,
       errors: [
-        { messageId: 'mismatch', cells: ['D13', 'D10', 'D11', 'D12'], expected: '7969.25', says: ['7969.25'] },
-        { messageId: 'mismatch', cells: ['G13', 'G10', 'G11', 'G12'], expected: '10037.95', says: ['10037.95'] },
+        { messageId: 'itemsLikelyWrong', cells: ['D13', 'D10', 'D11', 'D12', 'D9'], says: ['7969.25', '7969.3'] },
+        { messageId: 'itemsLikelyWrong', cells: ['G13', 'G10', 'G11', 'G12', 'G9'], says: ['10037.95', '10037.9'] },
       ],
     },
   ],

@@ -52,7 +52,8 @@ describe('检查表单', () => {
     const s = c.getState();
     expect(s.busy).toBeNull();
     expect(s.check?.found).toBe(true);
-    expect(s.check?.issues.find((i) => i.rule === 'funding-total' && i.expected === '7969.25')).toBeDefined();
+    // 支出 items add to 7969.25 against 合计 7969.3, which 收入合计 corroborates: the items are blamed, no new total proposed.
+    expect(s.check?.issues.find((i) => i.rule === 'funding-total' && i.messageId === 'itemsLikelyWrong' && i.expected === undefined)).toBeDefined();
     expect(fill(xl, 'D13')).toBe(MARK_COLORS.error);
     expect(fill(xl, 'E43')).toBe(MARK_COLORS.warning);
     expect(s.explanations).toEqual([]);
@@ -132,7 +133,11 @@ describe('填充计算列', () => {
     const p = c.getState().preview;
     expect(p?.kind).toBe('fill');
     expect(p?.rows.map((r) => [r.address, r.oldValue, r.newValue])).toEqual([['D13', null, 7969.25]]);
-    expect(p?.skipped.map((k) => [k.address, k.because])).toEqual([['G13', 'user-value']]);
+    // G13 agrees with 收入 2022 (the items are the likelier mistake); the new D13 differs from 收入合计: both listed.
+    expect(p?.skipped.map((k) => [k.address, k.because])).toEqual([
+      ['G13', 'items-likely-wrong'],
+      ['D13', 'unbalanced'],
+    ]);
     expect(value(xl, 'D13')).toBeNull(); // a preview writes nothing
 
     await c.applyFill();
@@ -161,9 +166,10 @@ describe('填充计算列', () => {
 
   it('overwrite is shown as such; a protected sheet is refused with nothing written', async () => {
     const { xl, c } = setup();
+    xl.userEdit(paper.sheetName, 'D13', '5000');
     await c.previewFill({ only: ['totals'], overwrite: true, mode: 'values' });
     const row = c.getState().preview!.rows.find((r) => r.address === 'D13')!;
-    expect(row).toMatchObject({ oldValue: 7969.3, newValue: 7969.25, overwrites: true });
+    expect(row).toMatchObject({ oldValue: 5000, newValue: 7969.25, overwrites: true });
     xl.protect();
     const before = xl.snapshot();
     await c.applyFill();
