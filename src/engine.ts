@@ -193,12 +193,14 @@ export interface RollOutcome {
   patch: Patch;
   fromYear: number | null;
   toYear: number | null;
+  /** The filing date the roll cleared, as it read; null when there was none. */
+  clearedDate: string | null;
 }
 
 /** 开始新年度: the patch that rolls the form on this grid into the next budget year. */
 export function roll(grid: Grid): RollOutcome {
   const { form, lookedFor } = locate(grid);
-  if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), fromYear: null, toYear: null };
+  if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), fromYear: null, toYear: null, clearedDate: null };
   return { found: true, lookedFor, ...rollForward(grid, form) };
 }
 
@@ -215,6 +217,8 @@ export function importFromLastYear(lastGrid: Grid, currentGrid: Grid, options: {
   const found = { last: !!last.form, current: !!current.form };
   if (!last.form || !current.form) return { found, lookedFor: current.lookedFor, patch: emptyPatch(currentGrid.sheetName) };
   const result = importLastYear({ grid: lastGrid, form: last.form }, { grid: currentGrid, form: current.form }, options.overwrite ?? false);
+  // Years that do not fit: nothing is written, not even change rates; the warning says which file to pick.
+  if (result.missingYears.length > 0) return { ...result, found, lookedFor: current.lookedFor };
   const after = applyPatch(currentGrid, result.patch);
   const changes = runFills(after, current.form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
   const patch = mergePatches(currentGrid.sheetName, [result.patch, changes.patch]);

@@ -261,6 +261,8 @@ export class PaneController {
   private readonly storage?: Pick<Storage, 'setItem'> | null;
   private readonly autoCalcDelay: number;
   private readonly readFile: (data: ArrayBuffer) => Promise<Grid>;
+  /** True while the sheet carries the marks of a check made in this pane (until 清除标记). */
+  private marksShown = false;
   private store: ExplanationStore | null = null;
   private watch: AmountWatch | null = null;
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -439,43 +441,46 @@ export class PaneController {
 
   // ---- check and explanations ------------------------------------------------------------------
 
-  check = (): Promise<void> =>
-    this.run('check', async () => {
-      const { settings, locale } = this.state;
-      const read = await readExplanations(this.host);
-      this.store = read.store;
-      const explanations = read.explanations;
-      let full: CheckResult | undefined;
-      let checkedGrid: Grid | undefined;
-      const res = await checkAndHighlight(this.host, {
-        locale,
-        engine: {
-          // The stored explanations and the threshold go to the engine; explained warnings are settled, so
-          // they are listed here but not painted on the sheet.
-          check: (grid, options) => {
-            checkedGrid = grid;
-            full = engine.check(grid, { ...options, explanations, changeThreshold: settings.thresholdPercent / 100 });
-            return { ...full, issues: full.issues.filter((i) => statusOf(i) !== 'explained') };
-          },
+  check = (): Promise<void> => this.run('check', () => this.checkNow());
+
+  /** Checks the active sheet and paints its marks (those of an earlier check that no longer apply are removed). */
+  private async checkNow(): Promise<void> {
+    const { settings, locale } = this.state;
+    const read = await readExplanations(this.host);
+    this.store = read.store;
+    const explanations = read.explanations;
+    let full: CheckResult | undefined;
+    let checkedGrid: Grid | undefined;
+    const res = await checkAndHighlight(this.host, {
+      locale,
+      engine: {
+        // The stored explanations and the threshold go to the engine; explained warnings are settled, so
+        // they are listed here but not painted on the sheet.
+        check: (grid, options) => {
+          checkedGrid = grid;
+          full = engine.check(grid, { ...options, explanations, changeThreshold: settings.thresholdPercent / 100 });
+          return { ...full, issues: full.issues.filter((i) => statusOf(i) !== 'explained') };
         },
-      });
-      const issues = full?.issues ?? res.issues;
-      this.checked = checkedGrid ? { grid: checkedGrid, now: checkedGrid, touched: new Set(), lost: false } : null;
-      this.set({
-        explanations,
-        preview: null,
-        check: {
-          sheetName: res.sheetName,
-          found: res.found,
-          lookedFor: res.lookedFor,
-          issues,
-          notMarked: res.notMarked,
-          stale: false,
-          coverage: full?.coverage ?? res.coverage,
-        },
-        message: res.found && issues.length === 0 ? { intent: 'success', text: both((s) => s.noIssues) } : null,
-      });
+      },
     });
+    const issues = full?.issues ?? res.issues;
+    this.checked = checkedGrid ? { grid: checkedGrid, now: checkedGrid, touched: new Set(), lost: false } : null;
+    this.set({
+      explanations,
+      preview: null,
+      check: {
+        sheetName: res.sheetName,
+        found: res.found,
+        lookedFor: res.lookedFor,
+        issues,
+        notMarked: res.notMarked,
+        stale: false,
+        coverage: full?.coverage ?? res.coverage,
+      },
+      message: res.found && issues.length === 0 ? { intent: 'success', text: both((s) => s.noIssues) } : null,
+    });
+    this.marksShown = res.found && !res.notMarked;
+  }
 
   selectIssue = (issue: Issue): Promise<void> =>
     this.run(
@@ -612,13 +617,17 @@ export class PaneController {
     this.run('undo', async () => {
       const res = await undo(this.host);
       this.remember(res.patch);
-      this.wrote(res.patch);
+      // Marks of a check made after the undone action would stay red on cells that are now correct:
+      // check again, which repaints exactly the issues the sheet has now.
+      if (this.marksShown) await this.checkNow();
+      else this.wrote(res.patch);
       this.set({ preview: null, message: { intent: 'success', text: both((s) => s.undone) } });
     });
 
   clearMarks = (): Promise<void> =>
     this.run('clearMarks', async () => {
       const res = await clearMarks(this.host);
+      this.marksShown = false;
       this.set({ message: { intent: 'success', text: both((s) => s.cleared(res.restored)) } });
     });
 

@@ -148,8 +148,9 @@ const zh = {
     `已填充 ${n} 个单元格` + (skipped ? `，${skipped} 个含您输入内容或公式的单元格未改动` : '') + '。可以撤销。',
   rollTitle: '开始新年度',
   rollSummary: (from: number | null, to: number | null, n: number) =>
-    `申报表将从 ${from ?? '?'} 年度滚动到 ${to ?? '?'} 年度：近两年列后移，当年金额清空，年份更新。共修改 ${n} 个单元格。`,
-  rolled: (to: number | null) => `已开始 ${to ?? ''} 年度的申报表。可以撤销。`,
+    (from === null ? '表中没有年份（无填报日期，近两年列也未标年份）：' : `申报表将从 ${from} 年度滚动到 ${to} 年度：`) +
+    `近两年列后移，当年金额清空，年份更新，填报日期清空待填。共修改 ${n} 个单元格。`,
+  rolled: (to: number | null) => (to === null ? '已滚动到下一年度，请填写填报日期。可以撤销。' : `已开始 ${to} 年度的申报表，请填写填报日期。可以撤销。`),
   importTitle: '导入上年申报表',
   importFileLabel: '选择上年申报表文件',
   wordFileLabel: '选择 Word 申报表文件',
@@ -366,8 +367,9 @@ const en: Strings = {
     '. You can undo this.',
   rollTitle: 'Start new year',
   rollSummary: (from: number | null, to: number | null, n: number) =>
-    `The form moves from ${from ?? '?'} to ${to ?? '?'}: prior-year columns shift, current amounts are cleared, years move on. ${n} cell${n === 1 ? '' : 's'} change.`,
-  rolled: (to: number | null) => `The ${to ?? ''} form is ready. You can undo this.`,
+    (from === null ? 'The form carries no year (no filing date, no year over the prior-year columns): ' : `The form moves from ${from} to ${to}: `) +
+    `prior-year columns shift, current amounts and the filing date are cleared, years move on. ${n} cell${n === 1 ? '' : 's'} change.`,
+  rolled: (to: number | null) => (to === null ? 'The form moved on a year: enter its filing date. You can undo this.' : `The ${to} form is ready: enter its filing date. You can undo this.`),
   importTitle: 'Import last year’s form',
   importFileLabel: 'Choose last year’s form',
   wordFileLabel: 'Choose a Word form',

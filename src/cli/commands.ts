@@ -263,12 +263,28 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     await copyOfPatch(out, source, r.patch);
-    io.out(zh ? `已写入 ${out}：${r.fromYear ?? '?'} 年 → ${r.toYear ?? '?'} 年，改写 ${r.patch.writes.length} 个单元格` : `Wrote ${out}: ${r.fromYear ?? '?'} → ${r.toYear ?? '?'}, ${r.patch.writes.length} cells changed`);
+    const years =
+      r.fromYear === null
+        ? zh ? '表中没有年份（无填报日期，近两年列也未标年份）' : 'the form carries no year (no filing date, no year over the prior-year columns)'
+        : zh ? `${r.fromYear} 年 → ${r.toYear} 年` : `${r.fromYear} → ${r.toYear}`;
+    io.out(zh ? `已写入 ${out}：${years}，改写 ${r.patch.writes.length} 个单元格` : `Wrote ${out}: ${years}, ${r.patch.writes.length} cells changed`);
+    if (r.clearedDate) io.out(zh ? `  填报日期已清空（原为 ${r.clearedDate}），请填写新表的填报日期` : `  The filing date was cleared (it was ${r.clearedDate}): enter the new form's filing date`);
     return 0;
   }
   const r = importFromLastYear(source.grid, target.grid, { overwrite: args.flags.has('overwrite') });
   if (!r.found.last || !r.found.current) {
     io.err(`${r.found.last ? into : input}: ${notFoundReason(r.lookedFor, locale)}`);
+    return 2;
+  }
+  if (r.missingYears?.length) {
+    // The years do not fit (e.g. a 2024 form into a 2027 one): refuse rather than put figures under the wrong year.
+    const need = (r.years?.this ?? Math.max(...r.missingYears) + 1) - 1;
+    const years = r.missingYears.map((y) => (zh ? `${y}年` : String(y))).join(zh ? '、' : ', ');
+    io.err(
+      zh
+        ? `${input} 是 ${r.years?.last} 年的申报表，${into} 是 ${r.years?.this} 年的：后者的 ${years} 列在前者中没有数据。未写入任何文件；请用 ${need} 年的申报表。`
+        : `${input} is the ${r.years?.last} form and ${into} the ${r.years?.this} one: the latter's ${years} columns have no figures in the former. Nothing was written; use the ${need} form.`,
+    );
     return 2;
   }
   await copyOfPatch(out, target, r.patch);

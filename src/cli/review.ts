@@ -10,6 +10,7 @@ import { openDocument } from './documents';
 import { countStatuses, statusOf, type ReviewCounts } from '../review/explanations';
 import type { Issue, Locale } from '../rules/rule';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { textHeight } from '../form/row-heights';
 
 export type FileStatus = 'unreadable' | 'errors' | 'open-warnings' | 'passed';
 
@@ -124,11 +125,38 @@ export function summaryLines(rows: ReviewRow[], locale: Locale): string[] {
   ];
 }
 
+/**
+ * Both sheets print on A4 landscape, all columns on one page width, any number of pages down, with the
+ * header row repeated on every page (Page Setup > Sheet > Rows to repeat at top).
+ */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+};
+
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+
+/** The header row the columns wrote: bold, shaded, wrapped, so it reads as a header on screen and on paper. */
+function headerRow(sheet: ExcelJS.Worksheet): void {
+  const row = sheet.getRow(1);
+  row.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  row.commit();
+}
+
 export async function writeReviewWorkbook(out: string, rows: ReviewRow[], issues: AsyncIterable<ReviewIssueRow> | Iterable<ReviewIssueRow>, locale: Locale): Promise<void> {
   const zh = locale === 'zh-CN';
   // The streaming writer keeps only the current row in memory, however many forms were reviewed.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true });
-  const summary = wb.addWorksheet(zh ? '汇总' : 'Summary', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const summary = wb.addWorksheet(zh ? '汇总' : 'Summary', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_SETUP });
   summary.columns = [
     { header: zh ? '文件' : 'File', width: 40 },
     { header: zh ? '部门' : 'Department', width: 28 },
@@ -139,26 +167,36 @@ export async function writeReviewWorkbook(out: string, rows: ReviewRow[], issues
     { header: zh ? '状态' : 'Status', width: 16 },
     { header: zh ? '原因' : 'Reason', width: 50 },
   ];
+  headerRow(summary);
+  // The filter covers the rows below its header, as Excel's own 筛选 writes it (the footer is written at commit).
+  summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: summary.columns.length } };
   for (const r of worstFirst(rows)) {
     summary.addRow([r.file, r.department, r.filler, r.errors, r.openWarnings, r.explainedWarnings, STATUS_NAMES[r.status][locale], r.reason ?? '']).commit();
   }
   summary.commit();
-  const detail = wb.addWorksheet(zh ? '问题明细' : 'Issues', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const detail = wb.addWorksheet(zh ? '问题明细' : 'Issues', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_SETUP });
   detail.columns = [
-    { header: zh ? '文件' : 'File', width: 40 },
+    { header: zh ? '文件' : 'File', width: 40, style: WRAP },
     { header: zh ? '类型' : 'Severity', width: 12 },
     { header: zh ? '状态' : 'Status', width: 10 },
     { header: zh ? '部分' : 'Section', width: 16 },
     { header: zh ? '单元格' : 'Cells', width: 16 },
-    { header: zh ? '问题' : 'Message', width: 70 },
+    { header: zh ? '问题' : 'Message', width: 70, style: WRAP },
     { header: zh ? '应为' : 'Expected', width: 16 },
     { header: zh ? '规则' : 'Rule', width: 24 },
-    { header: zh ? '审核说明' : 'Explanation', width: 30 },
+    { header: zh ? '审核说明' : 'Explanation', width: 30, style: WRAP },
   ];
+  headerRow(detail);
+  let issueRows = 0;
   const statusName = { error: zh ? '错误' : 'error', open: zh ? '待说明' : 'open', explained: zh ? '已说明' : 'explained' } as Record<string, string>;
   for await (const i of issues) {
-    detail.addRow([i.file, SEVERITY_NAMES[i.severity][locale], statusName[i.status], i.section, i.cells, i.message, i.expected, i.rule, i.explanation]).commit();
+    const row = detail.addRow([i.file, SEVERITY_NAMES[i.severity][locale], statusName[i.status], i.section, i.cells, i.message, i.expected, i.rule, i.explanation]);
+    // Long messages wrap; the row is made tall enough for them, as Excel does not grow rows it did not edit.
+    row.height = Math.max(...[i.file, i.message, i.explanation].map((t, k) => textHeight(t, [40, 70, 30][k])));
+    row.commit();
+    issueRows++;
   }
+  detail.autoFilter = { from: { row: 1, column: 1 }, to: { row: issueRows + 1, column: detail.columns.length } };
   detail.commit();
   await wb.commit();
 }

@@ -10,10 +10,18 @@ import type { Grid } from '../grid/types';
 import type { FormMap, FundingRow, IndicatorRowMap } from '../locate/form-map';
 import type { CellWrite, Patch, SkippedWrite } from '../patch';
 import { FormContext } from '../read/context';
-import { CARRIED_OVER_NOTE, newerFirst } from './roll';
+import { CARRIED_OVER_NOTE } from './roll';
+import { budgetYear, yearsOf } from './years';
 
 export interface ImportResult {
   patch: Patch;
+  /** The budget years of last year's form and of this one (from 填报日期, else from the year headers). */
+  years: { last: number | null; this: number | null };
+  /**
+   * This form's prior years that last year's form does not hold (e.g. 2026 and 2025 when a 2024 form is
+   * imported into a 2027 one). When any is missing nothing is written: the wrong file was picked.
+   */
+  missingYears: number[];
   matched: { kind: 'funding' | 'indicator' | 'project'; label: string; from: number; to: number }[];
   /** Rows of this year's form with no counterpart last year, and last year's rows not found this year. */
   unmatched: { kind: 'funding' | 'indicator' | 'project'; side: 'this' | 'last'; label: string; row: number }[];
@@ -29,13 +37,20 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
   const thisCtx = new FormContext(current.grid, current.form);
   const writes: CellWrite[] = [];
   const skipped: SkippedWrite[] = [];
-  const result: ImportResult = { patch: { sheetName: current.grid.sheetName, writes, skipped }, matched: [], unmatched: [], warnings: [] };
-
-  const ly = lastCtx.formYear();
-  const ty = thisCtx.formYear();
-  if (ly !== null && ty !== null && ly !== ty - 1) {
-    result.warnings.push(`上年申报表为 ${ly} 年，本表为 ${ty} 年，年度不相邻 (last year's form is for ${ly}, this one for ${ty})`);
+  const ly = budgetYear(lastCtx);
+  const ty = budgetYear(thisCtx);
+  const result: ImportResult = { patch: { sheetName: current.grid.sheetName, writes, skipped }, years: { last: ly, this: ty }, missingYears: [], matched: [], unmatched: [], warnings: [] };
+  const plan = planColumns(last.form, current.form, ly, ty);
+  result.missingYears = plan.missing;
+  if (plan.missing.length > 0) {
+    const need = ty! - 1;
+    result.warnings.push(
+      `上年申报表是 ${ly} 年的，本表是 ${ty} 年的：本表 ${plan.missing.map((y) => `${y}年`).join('、')} 的数据在该表中没有，未导入任何内容；请选择 ${need} 年的申报表` +
+        ` (last year’s form is for ${ly}, this one for ${ty}: it holds no figures for ${plan.missing.join(', ')}; nothing was imported; pick the ${need} form)`,
+    );
+    return result;
   }
+  if (plan.byPosition) result.warnings.push('表中没有年份，按列的位置导入，请核对 (the forms carry no years: columns were matched by position, please check)');
 
   const put = (from: CellRef, to: CellRef, note?: string) => {
     const src = lastCtx.cell(from);
@@ -55,8 +70,6 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
   const lf = last.form.funding;
   const tf = current.form.funding;
   if (lf && tf) {
-    const [tNewer, tOlder] = newerFirst(tf.priorCols);
-    const [lNewer] = newerFirst(lf.priorCols);
     const lastRows = new Map<string, FundingRow>();
     for (const g of lf.groups) {
       for (const it of g.items) lastRows.set(fundingKey(g.key, it, false), it);
@@ -73,8 +86,7 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
         }
         used.add(key);
         result.matched.push({ kind: 'funding', label: row.label.replace(/\s+/g, ''), from: from.row, to: row.row });
-        if (tNewer) put({ row: from.row, col: lf.currentCol }, { row: row.row, col: tNewer.col });
-        if (tOlder && lNewer) put({ row: from.row, col: lNewer.col }, { row: row.row, col: tOlder.col });
+        for (const m of plan.funding) put({ row: from.row, col: m.from }, { row: row.row, col: m.to });
       }
     }
     for (const [key, r] of lastRows) if (!used.has(key)) result.unmatched.push({ kind: 'funding', side: 'last', label: r.label, row: r.row });
@@ -84,8 +96,6 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
   const la = last.form.annual;
   const ta = current.form.annual;
   if (la && ta && ta.cols.value !== null && la.cols.value !== null) {
-    const [tNewer, tOlder] = newerFirst(ta.priorCols);
-    const [lNewer] = newerFirst(la.priorCols);
     const full = (r: IndicatorRowMap) => `${r.level1}|${r.level2}|${r.level3}`;
     const byFull = new Map(la.rows.map((r) => [full(r), r]));
     const count = (rows: IndicatorRowMap[], name: string) => rows.filter((r) => r.level3 === name).length;
@@ -100,8 +110,7 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
       }
       used.add(from.row);
       result.matched.push({ kind: 'indicator', label: row.level3, from: from.row, to: row.row });
-      if (tNewer) put({ row: from.row, col: la.cols.value }, { row: row.row, col: tNewer.col }, CARRIED_OVER_NOTE);
-      if (tOlder && lNewer) put({ row: from.row, col: lNewer.col }, { row: row.row, col: tOlder.col });
+      for (const m of plan.annual) put({ row: from.row, col: m.from }, { row: row.row, col: m.to }, m.from === la.cols.value ? CARRIED_OVER_NOTE : undefined);
     }
     for (const r of la.rows) if (!used.has(r.row)) result.unmatched.push({ kind: 'indicator', side: 'last', label: `${r.level1}/${r.level2}/${r.level3}`, row: r.row });
   }
@@ -127,4 +136,37 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
     for (const [name, row] of lastNames) if (name && !seen.has(name)) result.unmatched.push({ kind: 'project', side: 'last', label: name, row });
   }
   return result;
+}
+
+interface ColumnPlan {
+  /** Column pairs: last year's column → this form's prior-year column holding the same year. */
+  funding: { from: number; to: number }[];
+  annual: { from: number; to: number }[];
+  /** This form's prior years that last year's form does not hold. */
+  missing: number[];
+  /** True when a form carries no years and columns were paired by position. */
+  byPosition: boolean;
+}
+
+/**
+ * Pairs columns by the year they hold. Last year's form holds its own year in 当年金额 (funding) and
+ * 预期当年实现值 (annual indicators), and earlier years in its prior-year columns.
+ */
+function planColumns(last: FormMap, current: FormMap, ly: number | null, ty: number | null): ColumnPlan {
+  const plan: ColumnPlan = { funding: [], annual: [], missing: [], byPosition: ly === null || ty === null };
+  const pair = (out: { from: number; to: number }[], mine: { col: number; year: number | null }[], theirs: { col: number; year: number | null }[]) => {
+    mine.forEach((m, i) => {
+      const from = plan.byPosition ? theirs[i] : theirs.find((t) => t.year !== null && t.year === m.year);
+      if (from) out.push({ from: from.col, to: m.col });
+      else if (!plan.byPosition && m.year !== null && !plan.missing.includes(m.year)) plan.missing.push(m.year);
+    });
+  };
+  if (last.funding && current.funding) {
+    pair(plan.funding, yearsOf(current.funding.priorCols, ty), [{ col: last.funding.currentCol, year: ly }, ...yearsOf(last.funding.priorCols, ly)]);
+  }
+  if (last.annual && current.annual && last.annual.cols.value !== null) {
+    pair(plan.annual, yearsOf(current.annual.priorCols, ty), [{ col: last.annual.cols.value, year: ly }, ...yearsOf(last.annual.priorCols, ly)]);
+  }
+  plan.missing.sort((a, b) => b - a);
+  return plan;
 }

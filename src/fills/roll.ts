@@ -1,23 +1,27 @@
 /**
  * 开始新年度: roll a form into the next budget year on the same sheet. The prior-year columns shift by one
  * (the older takes the newer's values, the newer takes the current year's), the current amounts are
- * cleared for new figures, every year header and the filing date move on a year, and in the annual
- * indicator table last year's 预期当年实现值 becomes the newer prior year, marked as carried over.
+ * cleared for new figures, every year header moves on a year, and in the annual indicator table last
+ * year's 预期当年实现值 becomes the newer prior year, marked as carried over. 填报日期 is cleared: the date
+ * the new form is filed is not known yet, and a date moved on by a year would look typed by the user.
  */
 import { toA1, type CellRef } from '../grid/address';
 import type { CellValue, Grid } from '../grid/types';
 import type { FormMap, YearColumn } from '../locate/form-map';
 import { applyPatch, type CellWrite, type Patch, type SkippedWrite } from '../patch';
 import { FormContext } from '../read/context';
-import { dateToSerial, serialToDate } from '../read/values';
+import { budgetYear } from './years';
 import { runFills } from './fill';
 
 export const CARRIED_OVER_NOTE = '由上年预期值结转，请核实实际完成值 (carried over from last year’s target: confirm the actual)';
 
 export interface RollResult {
   patch: Patch;
+  /** The budget year before and after (from 填报日期, else from the year headers); null when the form has no year. */
   fromYear: number | null;
   toYear: number | null;
+  /** The filing date the roll cleared, as it read (e.g. "2024年1月12日"); null when there was none. */
+  clearedDate: string | null;
 }
 
 /** Collects writes, dropping those that would not change the cell. */
@@ -58,7 +62,7 @@ export function newerFirst(cols: YearColumn[]): YearColumn[] {
 export function rollForward(grid: Grid, form: FormMap): RollResult {
   const ctx = new FormContext(grid, form);
   const w = new WriteSet(grid);
-  const fromYear = ctx.formYear();
+  const fromYear = budgetYear(ctx);
 
   const f = form.funding;
   if (f) {
@@ -80,28 +84,38 @@ export function rollForward(grid: Grid, form: FormMap): RollResult {
     for (const row of annual.rows) {
       const at = (col: number) => ({ row: row.row, col });
       if (older && newer) w.copy(at(newer.col), at(older.col));
-      if (newer) w.copy(at(annual.cols.value), at(newer.col), { note: CARRIED_OVER_NOTE });
+      // Only a value carried over needs confirming: an empty target leaves an empty cell, with no note.
+      if (newer) w.copy(at(annual.cols.value), at(newer.col), ctx.isEmpty(at(annual.cols.value)) ? {} : { note: CARRIED_OVER_NOTE });
     }
     for (const c of annual.priorCols) shiftYearHeader(grid, w, c);
   }
 
-  const date = form.header.date;
-  if (date) {
-    const cell = grid.cells.get(`${date.value.row},${date.value.col}`);
-    if (typeof cell?.value === 'string') {
-      w.set(date.value, cell.value.replace(/(\d{4})(\s*年)/, (_, y: string, rest: string) => `${Number(y) + 1}${rest}`).replace(/(\d{4})([-/.]\d{1,2}[-/.]\d{1,2})/, (_, y: string, rest: string) => `${Number(y) + 1}${rest}`));
-    } else if (typeof cell?.value === 'number') {
-      const d = serialToDate(cell.value);
-      if (d) w.set(date.value, dateToSerial({ ...d, year: d.year + 1, day: d.month === 2 && d.day === 29 ? 28 : d.day }), { numberFormat: cell.numberFormat });
-    }
-  }
+  const clearedDate = clearFilingDate(ctx, w);
 
   // Shares and change rates are recomputed over the moved figures (with the current year empty, only the
   // older change rate can be computed); the recomputation never overwrites what the roll just wrote.
   const rolled = applyPatch(grid, { sheetName: grid.sheetName, writes: w.writes, skipped: [] });
   const refill = runFills(rolled, form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
   const writes = [...w.writes.filter((x) => !refill.patch.writes.some((r) => r.address === x.address)), ...refill.patch.writes.map((x) => ({ ...x, reason: 'roll' as const }))];
-  return { patch: { sheetName: grid.sheetName, writes, skipped: [...w.skipped, ...refill.patch.skipped] }, fromYear, toYear: fromYear === null ? null : fromYear + 1 };
+  return { patch: { sheetName: grid.sheetName, writes, skipped: [...w.skipped, ...refill.patch.skipped] }, fromYear, toYear: fromYear === null ? null : fromYear + 1, clearedDate };
+}
+
+/** Clears 填报日期 (its cell, or the text after the label when typed inline) and returns what it read. */
+function clearFilingDate(ctx: FormContext, w: WriteSet): string | null {
+  const date = ctx.form.header.date;
+  if (!date) return null;
+  if (date.inline !== undefined) {
+    const label = String(ctx.cell(date.value)?.value ?? '');
+    const m = /^(\s*填\s*报\s*日\s*期\s*[:：]?)\s*(.*)$/s.exec(label);
+    if (!m || m[2].trim() === '') return null;
+    w.set(date.value, m[1]);
+    return m[2].trim();
+  }
+  if (ctx.isEmpty(date.value)) return null;
+  const d = ctx.filingDate();
+  const was = d ? `${d.year}年${d.month}月${d.day}日` : String(ctx.cell(date.value)?.value ?? '');
+  w.set(date.value, null);
+  return was;
 }
 
 function shiftYearHeader(grid: Grid, w: WriteSet, c: YearColumn): void {

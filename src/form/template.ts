@@ -21,12 +21,15 @@ import {
 } from './spec';
 import type { CellStyle, TemplateDoc } from './template-doc';
 import { asTyped } from './typing';
-import { SAMPLE_FORM } from './sample';
+import { INDICATOR_FRAMEWORK, planEndYear } from './framework';
+import { fitRowHeights, textBoxRows } from './row-heights';
 
 const LABEL: CellStyle = { bold: true, wrap: true, horizontal: 'center', vertical: 'middle', border: true, fill: '#F2F2F2' };
 const BOX: CellStyle = { border: true, vertical: 'middle', wrap: true };
 const TEXT_AREA: CellStyle = { border: true, wrap: true, horizontal: 'left', vertical: 'top' };
 const LAST_COL = 8; // I
+/** Column widths A–I in Excel character units: wide enough for 一级 names and amounts, A4 portrait at fit to width. */
+const COLUMN_WIDTHS = [12, 12, 20, 26, 13, 13, 13, 14, 13];
 
 class SheetBuilder {
   readonly grid: Grid = emptyGrid(FORM_TITLE);
@@ -62,17 +65,14 @@ class SheetBuilder {
   }
 }
 
-/** An empty form for a budget year: the indicator skeleton of the filed example, no values. */
+/**
+ * An empty form for a budget year: the indicator framework (一级/二级) with empty rows for the department's
+ * own 三级 indicators, the year headers, and the long-term horizon at the end of the current five-year plan.
+ */
 export function blankForm(year: number): FormData {
   const blankRow = { current: null, share: null, prior: [null, null] as [null, null] };
   const items = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, { ...blankRow }]));
-  // The filed example names 服务体制改革成效 under two 二级; the skeleton names the second after its own 二级.
-  const seen = new Set<string>();
-  const skeleton: LongTermRow[] = SAMPLE_FORM.longTerm.map(([l1, l2, l3]) => {
-    const name = l3 && seen.has(l3) ? l2 : l3;
-    seen.add(name ?? '');
-    return [l1, l2, name, null, null, null];
-  });
+  const skeleton: LongTermRow[] = INDICATOR_FRAMEWORK.flatMap((f) => Array.from({ length: f.rows }, (): LongTermRow => [f.level1, f.level2, null, null, null, null]));
   return {
     date: null,
     deptName: null,
@@ -86,20 +86,20 @@ export function blankForm(year: number): FormData {
     functions: null,
     tasks: null,
     projects: [],
-    longTermHorizon: null,
+    longTermHorizon: planEndYear(year),
     longTermGoal: null,
     annualGoal: null,
     longTermGoalRestated: null,
     annualGoalRestated: null,
     longTerm: skeleton,
     annualYears: [year - 2, year - 1],
-    annual: skeleton.map(([l1, l2, l3]): AnnualRow => [l1, l2, l3, null, null, null, null, null]),
+    annual: skeleton.map(([l1, l2]): AnnualRow => [l1, l2, null, null, null, null, null, null]),
   };
 }
 
 export function buildTemplateDoc(data: FormData): TemplateDoc {
   const b = new SheetBuilder();
-  b.doc.columnWidths = [12, 10, 22, 26, 13, 13, 13, 13, 13];
+  b.doc.columnWidths = [...COLUMN_WIDTHS];
 
   // Title and header
   b.put(0, 0, FORM_TITLE);
@@ -166,13 +166,16 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
     ['部门职能概述', data.functions, 150, 'JX_Functions'],
     ['年度工作任务', data.tasks, 220, 'JX_Tasks'],
   ] as const) {
-    b.label(row, 0, label);
+    // A text longer than one row can hold (Excel's limit is 409 points) gets a box merged over several rows.
+    const heights = textBoxRows(text, widthOf(1, LAST_COL), height);
+    const bottom = row + heights.length - 1;
+    b.label(row, 0, label, bottom, 0);
     b.put(row, 1, text);
-    b.merge(row, 1, row, LAST_COL);
-    b.style(row, 1, row, LAST_COL, TEXT_AREA);
-    b.doc.rowHeights[row] = height;
+    b.merge(row, 1, bottom, LAST_COL);
+    b.style(row, 1, bottom, LAST_COL, TEXT_AREA);
+    heights.forEach((h, i) => (b.doc.rowHeights[row + i] = h));
     b.name(name, row, 1);
-    row++;
+    row = bottom + 1;
   }
 
   // 项目支出情况: room for at least PROJECTS.templateRows projects.
@@ -180,7 +183,7 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   const slots = Math.max(PROJECTS.templateRows, data.projects.length);
   b.label(row, 1, '项目名称');
   b.label(row, 2, '支出项目类别');
-  b.label(row, 3, '项目\n总预算');
+  b.label(row, 3, '项目总预算');
   b.label(row, 4, '项目本年度预算');
   b.label(row, 5, '项目主要支出方向和用途', row, LAST_COL);
   row++;
@@ -199,8 +202,9 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.name('JX_Projects', projectHeader + 1, 1, row - 1, LAST_COL);
 
   // 整体绩效总目标
-  const horizon = data.longTermHorizon ? `${data.longTermHorizon}` : '    ';
-  b.label(row, 1, `长期目标（截止${horizon}年）`, row, 4);
+  // The horizon is written into the label (as on paper); a form without one is labelled 长期目标 alone, never 截止    年.
+  const horizon = data.longTermHorizon ? `（截止${data.longTermHorizon}年）` : '';
+  b.label(row, 1, `长期目标${horizon}`, row, 4);
   b.label(row, 5, '年度目标', row, LAST_COL);
   b.put(row + 1, 1, data.longTermGoal);
   b.merge(row + 1, 1, row + 1, 4);
@@ -211,7 +215,7 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.doc.rowHeights[row + 1] = 110;
   b.label(row, 0, '整体绩效\n总目标', row + 1, 0);
   row += 2;
-  b.label(row, 0, `长期目标：\n（截止${horizon}年）`);
+  b.label(row, 0, `长期目标：${horizon ? `\n${horizon}` : ''}`);
   b.put(row, 1, data.longTermGoalRestated);
   b.merge(row, 1, row, LAST_COL);
   b.style(row, 1, row, LAST_COL, TEXT_AREA);
@@ -220,19 +224,19 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
 
   // 长期绩效指标
   const longHeader = row;
-  b.label(row, 1, '一级\n指标');
+  // Every column has a header: 指标值 spans E–G, so 依据 and 分类 sit in H and I as in the annual table below.
+  b.label(row, 1, '一级指标');
   b.label(row, 2, '二级指标');
   b.label(row, 3, '三级指标');
-  b.label(row, 4, '指标值');
-  b.label(row, 5, '指标值确定依据');
-  b.label(row, 6, '指标分类');
-  b.style(row, 7, row, LAST_COL, { border: true, fill: '#F2F2F2' });
+  b.label(row, 4, '指标值', row, 6);
+  b.label(row, 7, '指标值确定依据');
+  b.label(row, 8, '指标分类');
   row++;
   const longFirst = row;
-  row = indicatorRows(b, row, data.longTerm.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3]], basis: r[4], category: r[5] })), 4, 5, 6);
-  b.label(longHeader, 0, '长期绩\n效指标', row - 1, 0);
+  row = indicatorRows(b, row, data.longTerm.map((r) => ({ levels: [r[0], r[1], r[2]], values: [r[3]], basis: r[4], category: r[5] })), 4, 7, 8, 6);
+  b.label(longHeader, 0, '长期绩效指标', row - 1, 0);
   b.name('JX_LongTerm', longFirst, 1, row - 1, LAST_COL);
-  validationsFor(b, longFirst, row - 1, 5, 6);
+  validationsFor(b, longFirst, row - 1, 7, 8);
 
   // 年度目标 restated, then 年度绩效指标 with its three header rows.
   b.label(row, 0, '年度目标：');
@@ -242,7 +246,7 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.doc.rowHeights[row] = 110;
   row++;
   const annualHeader = row;
-  b.label(row, 1, '一级\n指标', row + 2, 1);
+  b.label(row, 1, '一级指标', row + 2, 1);
   b.label(row, 2, '二级指标', row + 2, 2);
   b.label(row, 3, '三级指标', row + 2, 3);
   b.label(row, 4, '指标值', row, 6);
@@ -259,11 +263,17 @@ export function buildTemplateDoc(data: FormData): TemplateDoc {
   b.name('JX_Annual', annualFirst, 1, row - 1, LAST_COL);
   validationsFor(b, annualFirst, row - 1, 7, 8);
 
+  b.doc.rowHeights = fitRowHeights(b.grid, b.doc.styles, b.doc.columnWidths, b.doc.rowHeights);
   return {
     grid: b.grid,
     ...b.doc,
     page: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1, printArea: `A1:${toA1({ row: row - 1, col: LAST_COL })}`, printTitleRows: '1:1' },
   };
+}
+
+/** The width in character units of columns left..right (a merged cell's width). */
+function widthOf(left: number, right: number): number {
+  return COLUMN_WIDTHS.slice(left, right + 1).reduce((a, w) => a + w, 0);
 }
 
 function fundingValues(b: SheetBuilder, row: number, values: FormData['funding']['income']['total']): void {
@@ -283,7 +293,7 @@ interface IndicatorLine {
 }
 
 /** Writes indicator rows, merging 一级 and 二级 down their runs as the paper form does. */
-function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], firstValueCol: number, basisCol: number, categoryCol: number): number {
+function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], firstValueCol: number, basisCol: number, categoryCol: number, lastValueCol = firstValueCol): number {
   let row = start;
   let l1Start = start;
   let l2Start = start;
@@ -303,6 +313,7 @@ function indicatorRows(b: SheetBuilder, start: number, lines: IndicatorLine[], f
     }
     b.put(row, 3, line.levels[2]);
     line.values.forEach((v, k) => b.typed(row, firstValueCol + k, v));
+    if (line.values.length === 1) b.merge(row, firstValueCol, row, lastValueCol);
     b.put(row, basisCol, line.basis);
     b.put(row, categoryCol, line.category);
     row++;

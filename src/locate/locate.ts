@@ -31,6 +31,7 @@ import type {
 } from './form-map';
 import { SheetIndex } from './sheet-index';
 import { matchColumns } from './columns';
+import { mergeAt } from '../grid/grid';
 
 export interface LocateResult {
   form: FormMap | null;
@@ -256,12 +257,26 @@ function locateGoals(ix: SheetIndex): { texts: FormMap['texts']; horizon: number
   for (const t of longs) {
     const annual = ix.findPrefix(GOALS.annualPrefix).find((a) => a.ref.row === t.ref.row && a.ref.col > t.ref.col);
     if (!annual) continue;
-    const below = (ref: CellRef) => ({ label: ref, value: { row: ix.bottomEdge(ref) + 1, col: ref.col } });
+    const below = (ref: CellRef) => ({ label: ref, value: { row: textRowBelow(ix, ref, t.ref.col), col: ref.col } });
     texts.longTermGoal = below(t.ref);
     texts.annualGoal = below(annual.ref);
     break;
   }
   return { texts, horizon };
+}
+
+/**
+ * The row holding a goal's text under its header: the next row, unless blank rows were inserted in
+ * between (nothing typed, no merged box) and the first row after them has text in this column and no
+ * label to the left of the goals table (which would be the next part, 长期目标：).
+ */
+function textRowBelow(ix: SheetIndex, header: CellRef, tableLeft: number): number {
+  const next = ix.bottomEdge(header) + 1;
+  const bare = (row: number) => ix.colsOfRow(row).every((col) => ix.isEmpty({ row, col })) && !mergeAt(ix.grid, { row, col: header.col });
+  let row = next;
+  while (row < ix.grid.rowCount && bare(row)) row++;
+  if (row === next || row >= ix.grid.rowCount || ix.isEmpty({ row, col: header.col })) return next;
+  return ix.colsOfRow(row).every((col) => col >= tableLeft || ix.isEmpty({ row, col })) ? row : next;
 }
 
 // ---------------------------------------------------------------- indicator tables

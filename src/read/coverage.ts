@@ -64,11 +64,14 @@ export function partCoverage(form: FormMap | null): PartCoverage[] {
     const t = form[key];
     return part(key, t ? { row: t.headerRow, col: t.cols.level1 } : null, t?.rows.length ?? 0);
   };
+  const projects = part('projects', form.projects ? { row: form.projects.headerRow, col: form.projects.cols.name } : null, form.projects?.rows.length ?? 0);
+  // A project table whose rows are all empty (a blank template) was found and read; form-part-blank says it is to fill.
+  if (form.projects && form.projects.slotRows.length > 0) projects.found = true;
   return [
     part('header', (form.header.deptName ?? header[0])?.label, header.length),
     group('income'),
     group('expense'),
-    part('projects', form.projects ? { row: form.projects.headerRow, col: form.projects.cols.name } : null, form.projects?.rows.length ?? 0),
+    projects,
     part('goals', goals[0]?.label, goals.length),
     table('longTerm'),
     table('annual'),

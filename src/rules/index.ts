@@ -1,5 +1,6 @@
 /** Every rule, in the order reports are listed. docs/rules.md is generated from this list. */
 import type { Rule } from './rule';
+import formPartBlank from './form-part-blank';
 import headerRequired from './header-required';
 import headerPhone from './header-phone';
 import headerPhoneLocal from './header-phone-local';
@@ -33,6 +34,7 @@ import hygieneFullWidth from './hygiene-full-width';
 
 export const RULES: readonly Rule[] = [
   formPartMissing,
+  formPartBlank,
   formulaNoResult,
   headerRequired,
   headerPhone,

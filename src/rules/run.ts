@@ -2,6 +2,9 @@
 import { FormContext } from '../read/context';
 import type { Issue, Rule } from './rule';
 import { RULES } from './index';
+import { cellKey } from '../grid/address';
+import { blankPartCells } from '../read/parts';
+import formPartBlank from './form-part-blank';
 
 export const ENGINE_FAULT_RULE = 'engine-fault';
 
@@ -32,7 +35,14 @@ export function runRules(ctx: FormContext, rules: readonly Rule[] = RULES): Issu
       });
     }
   }
-  return issues;
+  return rules.includes(formPartBlank) ? withoutBlankParts(ctx, issues) : issues;
+}
+
+/** Findings that blame only cells of a blank part: the part's one finding already says they are to fill. */
+function withoutBlankParts(ctx: FormContext, issues: Issue[]): Issue[] {
+  const blank = blankPartCells(ctx);
+  if (blank.size === 0) return issues;
+  return issues.filter((i) => i.rule === formPartBlank.meta.id || i.cells.length === 0 || !i.cells.every((c) => blank.has(cellKey(c))));
 }
 
 /**

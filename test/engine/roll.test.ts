@@ -1,7 +1,7 @@
 /** 开始新年度 and 导入上年申报表. */
 import { cellKey, parseA1 } from '../../src/grid/address';
 import { getCell } from '../../src/grid/grid';
-import { check, importFromLastYear, roll } from '../../src/engine';
+import { buildTemplate, check, importFromLastYear, roll } from '../../src/engine';
 import { applyPatch, invertPatch } from '../../src/patch';
 import { CARRIED_OVER_NOTE } from '../../src/fills/roll';
 import { cleanForm, copyForm, gridOf, paperGrid } from '../support/forms';
@@ -21,7 +21,9 @@ describe('roll on the paper form', () => {
     expect(value(after, 'G5')).toBe('2023年');
     expect(['G6', 'G9', 'G10', 'G11', 'G12', 'G13'].map((a) => value(after, a))).toEqual([8674.7, 8674.7, 706.7, 102.5, 7865.5, 8674.7]);
     for (const a of ['D6', 'D9', 'D10', 'D11', 'D12', 'D13', 'E6', 'E9', 'E10', 'E13']) expect(value(after, a)).toBeNull();
-    expect(value(after, 'A2')).toBe('填报日期：2025年1月12日');
+    // The filing date is cleared, not moved on a year: the new form's date is not known yet.
+    expect(value(after, 'A2')).toBe('填报日期：');
+    expect(r.clearedDate).toBe('2024年1月12日');
     expect([value(after, 'E75'), value(after, 'F75')]).toEqual(['2023 年', '2024年']);
     // The annual table's newer prior year takes last year's target, marked for the user to confirm.
     expect(value(after, 'F101')).toBe('55种');
@@ -141,5 +143,95 @@ describe('import last year’s workbook', () => {
     expect(again.patch.writes.find((w) => w.address === 'F12')).toBeUndefined();
     expect(again.patch.skipped.find((s) => s.address === 'F12')?.found).toBe(1234);
     expect(importFromLastYear(last, typed, { overwrite: true }).patch.writes.find((w) => w.address === 'F12')?.value).toBe(7865.5);
+  });
+});
+
+describe('roll: 填报日期, blank forms and carried-over notes', () => {
+  it('clears a filing date typed in its own cell and says what it was; check then asks for the new date', () => {
+    const grid = gridOf(cleanForm());
+    const r = roll(grid);
+    expect(r.clearedDate).toBe('2024年1月12日');
+    const after = applyPatch(grid, r.patch);
+    const form = check(after).form!;
+    expect(getCell(after, form.header.date!.value)?.value ?? null).toBeNull();
+    // The year still reads from the headers the roll moved on.
+    expect(roll(after).fromYear).toBe(2025);
+    expect(check(after).issues.filter((i) => i.rule === 'header-required').map((i) => i.data.field)).toEqual(['填报日期']);
+  });
+
+  it('rolls the blank template by the years of its headers and adds no note to an empty cell', () => {
+    const grid = buildTemplate({ year: 2027 }).grid;
+    const r = roll(grid);
+    expect([r.fromYear, r.toYear, r.clearedDate]).toEqual([2027, 2028, null]);
+    expect(r.patch.writes.filter((w) => w.note)).toEqual([]);
+    const after = applyPatch(grid, r.patch);
+    expect(check(after).form!.funding!.priorCols.map((c) => c.year)).toEqual([2027, 2026]);
+  });
+
+  it('notes only the values it carried over: an empty target stays an empty cell with no note', () => {
+    const f = copyForm(cleanForm());
+    f.annual.find((r) => r[2] === '会议服务次数')![5] = null;
+    const grid = gridOf(f);
+    const r = roll(grid);
+    const form = check(grid).form!;
+    const annual = form.annual!;
+    const newer = [...annual.priorCols].sort((a, b) => b.year! - a.year!)[0];
+    const at = (l3: string) => `${String.fromCharCode(65 + newer.col)}${annual.rows.find((x) => x.level3 === l3)!.row + 1}`;
+    const emptied = r.patch.writes.find((w) => w.address === at('会议服务次数'));
+    expect(emptied).toMatchObject({ value: null });
+    expect(emptied?.note).toBeUndefined();
+    expect(r.patch.writes.find((w) => w.address === at('公务用车保障车辆数量'))).toMatchObject({ value: '231辆', note: CARRIED_OVER_NOTE });
+    expect(r.patch.writes.filter((w) => w.note).every((w) => w.value !== null)).toBe(true);
+  });
+
+  it('reports no year, rather than guessing, on a form with neither date nor year headers', () => {
+    const grid = gridOf(cleanForm());
+    const form = check(grid).form!;
+    const headers = [...form.funding!.priorCols, ...form.annual!.priorCols].map((c) => c.header);
+    const bare = applyPatch(grid, {
+      sheetName: grid.sheetName,
+      skipped: [],
+      writes: [form.header.date!.value, ...headers].map((c) => ({ address: `${String.fromCharCode(65 + c.col)}${c.row + 1}`, value: c === form.header.date!.value ? null : '年', reason: 'undo' as const })),
+    });
+    expect(roll(bare)).toMatchObject({ found: true, fromYear: null, toYear: null });
+  });
+});
+
+/** A form for `year`, filed on 10 January, with the clean form's figures. */
+function formFor(year: number): FormData {
+  const f = copyForm(cleanForm());
+  f.date = { year, month: 1, day: 10 };
+  f.priorYears = [year - 1, year - 2];
+  f.annualYears = [year - 2, year - 1];
+  return f;
+}
+
+describe('import matches columns by year', () => {
+  it('refuses a form whose years do not fit (2024 into 2027) and writes nothing, not even change rates', () => {
+    const template = buildTemplate({ year: 2027 }).grid;
+    const r = importFromLastYear(gridOf(formFor(2024)), template);
+    expect(r.years).toEqual({ last: 2024, this: 2027 });
+    expect(r.missingYears).toEqual([2026, 2025]);
+    expect(r.patch.writes).toEqual([]);
+    expect(r.warnings?.join('\n')).toContain('请选择 2026 年的申报表');
+  });
+
+  it('refuses a gap of one year too (2025 into 2027): 2026 is nowhere in the 2025 form', () => {
+    const r = importFromLastYear(gridOf(formFor(2025)), buildTemplate({ year: 2027 }).grid);
+    expect(r.missingYears).toEqual([2026]);
+    expect(r.patch.writes).toEqual([]);
+  });
+
+  it('puts each year under its own header: 2026 into the 2027 template', () => {
+    const template = buildTemplate({ year: 2027 }).grid;
+    const r = importFromLastYear(gridOf(formFor(2026)), template);
+    expect(r.missingYears).toEqual([]);
+    const after = applyPatch(template, r.patch);
+    const f = check(after).form!.funding!;
+    const total = f.groups[1].total!.row;
+    const col = (year: number) => f.priorCols.find((c) => c.year === year)!.col;
+    // The 2026 form's current total (7969.3) goes under 2026年, its 2025 column (8674.7) under 2025年.
+    expect(getCell(after, { row: total, col: col(2026) })?.value).toBe(7969.3);
+    expect(getCell(after, { row: total, col: col(2025) })?.value).toBe(8674.7);
   });
 });

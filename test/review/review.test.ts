@@ -56,3 +56,22 @@ it('prints the same table with check --summary', async () => {
   const f = forms[5];
   expect(lines.find((l) => l.startsWith(f.file))).toBe(`${f.file}\t${f.department}\t填报人5\t${f.errors}\t${f.warnings}\t0\t不通过（有错误）`);
 });
+
+it('prints both sheets on A4 landscape, fit to width, header row repeated; 汇总 has a bold, filtered, frozen header', async () => {
+  const out = path.join(dir, '..', `review-print-${path.basename(dir)}.xlsx`);
+  await run('review', dir, '--out', out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  for (const name of ['汇总', '问题明细']) {
+    const ws = wb.getWorksheet(name)!;
+    expect({ name, ...ws.pageSetup }).toMatchObject({ name, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+  }
+  const summary = wb.getWorksheet('汇总')!;
+  expect(summary.autoFilter).toBe(`A1:H${summary.rowCount}`);
+  // Long messages wrap in rows tall enough for them.
+  const detail = wb.getWorksheet('问题明细')!;
+  expect(detail.getColumn(6).alignment?.wrapText ?? detail.getCell('F2').alignment?.wrapText).toBe(true);
+  expect(detail.getRow(2).height).toBeGreaterThanOrEqual(15);
+});

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../taskpane/settings';
 import { XlsxFileError } from '../../taskpane/xlsx-file';
 import { copyForm, gridOf, paperGrid } from '../support/forms';
 import type { Grid } from '../../src/grid/types';
+import { toA1 } from '../../src/grid/address';
 
 let paper: Grid;
 beforeAll(async () => {
@@ -200,6 +201,38 @@ describe('开始新年度 and 导入上年申报表', () => {
     expect([value(xl, 'F5'), value(xl, 'G5'), value(xl, 'F6'), value(xl, 'G12'), value(xl, 'D13')]).toEqual(['2024年', '2023年', 7969.3, 7865.5, null]);
     await c.undo();
     expect([value(xl, 'F5'), value(xl, 'D13')]).toEqual(['2023年', 7969.3]);
+  });
+
+  it('after 撤销 of a roll, a later check’s red marks do not stay on cells that are correct again', async () => {
+    const { xl, c } = setup();
+    await c.check();
+    expect(fill(xl, 'A2')).not.toBe(MARK_COLORS.error);
+    await c.previewRoll();
+    await c.applyRoll();
+    await c.check();
+    // The roll cleared 填报日期: the check after it marks the empty date (the cell beside the label) red.
+    expect(value(xl, 'A2')).toBe('填报日期：');
+    const date = c.getState().check!.issues.find((i) => i.rule === 'header-required')!.cells.map(toA1)[0];
+    expect(fill(xl, date)).toBe(MARK_COLORS.error);
+    await c.undo();
+    expect(value(xl, 'A2')).toBe('填报日期：2024年1月12日');
+    expect(fill(xl, date)).not.toBe(MARK_COLORS.error);
+    // The filed form's own error is still marked, and the list matches the sheet again.
+    expect(fill(xl, 'D13')).toBe(MARK_COLORS.error);
+    expect(c.getState().check?.stale).toBe(false);
+    expect(c.getState().check?.issues.some((i) => i.rule === 'header-required')).toBe(false);
+    expect(msg(c.getState())).toContain('撤销');
+  });
+
+  it('after 清除标记, 撤销 does not paint the sheet again', async () => {
+    const { xl, c } = setup();
+    await c.check();
+    await c.clearMarks();
+    await c.previewRoll();
+    await c.applyRoll();
+    await c.undo();
+    expect(fill(xl, 'D13')).not.toBe(MARK_COLORS.error);
+    expect(c.getState().check?.stale).toBe(true);
   });
 
   it('imports last year’s form through the file reader, listing unmatched rows', async () => {

@@ -120,3 +120,15 @@ describe('theme and language', () => {
     expect(messageOf(new Error('boom')).text['en-US']).toContain('boom');
   });
 });
+
+describe('the roll strings', () => {
+  it('name the years, or say there are none, never "?"; and ask for the new filing date', () => {
+    for (const s of Object.values(STRINGS)) {
+      expect(s.rollSummary(null, null, 3)).not.toContain('?');
+      expect(s.rolled(null)).not.toMatch(/ {2}|开始 年/);
+      expect(s.rollSummary(2027, 2028, 3)).toMatch(/2027.*2028/);
+    }
+    expect(STRINGS['zh-CN'].rollSummary(null, null, 3)).toContain('表中没有年份');
+    expect(STRINGS['zh-CN'].rolled(2025)).toContain('请填写填报日期');
+  });
+});
