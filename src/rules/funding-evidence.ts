@@ -34,6 +34,8 @@ export function corroboratedTotal(ctx: FormContext, groupKey: 'income' | 'expens
   const group = groups.find((g) => g.key === groupKey);
   const other = groups.find((g) => g.key !== groupKey);
   if (!group?.total || !other?.total || other.items.length === 0) return null;
+  // A formula total is wrong in its formula, whatever the other group says: only a typed total is corroborated.
+  if (ctx.cell({ row: group.total.row, col })?.formula) return null;
   const total = ctx.amount({ row: group.total.row, col });
   const items = numericItems(ctx, group.items.map((it) => ({ row: it.row, col })));
   if (total === null || !items || items.every((a) => a === null) || sameAmount(total, sum(items))) return null;
