@@ -21,18 +21,17 @@ class Unsupported extends Error {}
 
 type Token = { kind: 'num'; value: Decimal } | { kind: 'ref'; ref: CellRef } | { kind: 'range'; from: CellRef; to: CellRef } | { kind: 'op'; op: string };
 
-const TOKEN_RE = /\s*(?:(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(SUM\s*\()|([-+*/(),]))/iy;
+// Anchored on the rest of the text rather than sticky (/y): the legacy ES5 build runs where /y does not exist.
+const TOKEN_RE = /^\s*(?:(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(SUM\s*\()|([-+*/(),]))/i;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
   const body = text.replace(/^=/, '').trim();
   let pos = 0;
   while (pos < body.length) {
-    TOKEN_RE.lastIndex = pos;
-    const m = TOKEN_RE.exec(body);
+    const m = TOKEN_RE.exec(body.slice(pos));
     if (!m) throw new Unsupported(body);
-    pos = TOKEN_RE.lastIndex;
+    pos += m[0].length;
     if (m[1] && m[2]) out.push({ kind: 'range', from: parseA1(m[1]), to: parseA1(m[2]) });
     else if (m[1]) out.push({ kind: 'ref', ref: parseA1(m[1]) });
     else if (m[3]) out.push({ kind: 'num', value: new Decimal(m[3]) });

@@ -373,7 +373,10 @@ export class NamedItem extends ClientObject {
   }
 }
 
-const NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+// Excel's rule for defined names: a letter, _ or \ first, then letters, digits, _ . \. Written without \p{L} and
+// the u flag because this fake is also built to ES5 and run in Duktape (the legacy tests): any character past
+// Latin-1 counts as a letter, which covers the CJK names the form uses.
+const NAME_RE = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/;
 
 export class NamedItemCollection extends Collection<NamedItem> {
   /** Workbook.names is ExcelApi 1.1; Worksheet.names (sheet-scoped names) is 1.4. */
