@@ -26,6 +26,7 @@ import {
   undoDepth,
   watchAmounts,
   AdapterError,
+  AUTO_CALC_NEEDS,
   type AmountChange,
   type AmountWatch,
   type ExcelHost,
@@ -267,7 +268,7 @@ export class PaneController {
         : {
             available: false,
             on: false,
-            reason: messageOf(new AdapterError('unsupported', { feature: 'ExcelApi 1.7 (Worksheet.onChanged)' })).text,
+            reason: messageOf(new AdapterError('unsupported', AUTO_CALC_NEEDS)).text,
           },
     };
   }

@@ -13,8 +13,11 @@ import { highlightIssues, writeResultSheet } from '../xlsx/annotate';
 import { applyPatchToWorksheet } from '../xlsx/from-grid';
 import { loadSheet } from '../xlsx/load';
 import { writeTemplate } from '../xlsx/write-template';
-import { WorkbookReadError } from '../xlsx/workbook';
+import { SAMPLE_FORM } from '../form/sample';
+import { defaultFormYear } from '../form/template';
+import { classifyFileError, fileFailureText, fileProblemText, type FileProblem } from '../i18n/file-errors';
 import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
+import { parseLang, type Env } from './locale';
 import { parseA1 } from '../grid/address';
 import { toJson, toTable, type FileReport } from './report';
 
@@ -22,18 +25,64 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   isTTY: boolean;
+  /** The environment whose locale (LANG…) picks the language when --lang is not given. */
+  env?: Env;
 }
 
-function localeOf(flag: string | undefined): Locale {
-  if (!flag) return 'zh-CN';
-  if (/^en/i.test(flag)) return 'en-US';
-  if (/^zh/i.test(flag)) return 'zh-CN';
-  throw new UsageError(`--lang takes zh or en, not ${flag}`);
+/** --lang when given, else the environment's locale, else Chinese. */
+function localeOf(flag: string | undefined, io?: Io): Locale {
+  if (flag === undefined) return parseLang(io?.env?.LC_ALL || io?.env?.LC_MESSAGES || io?.env?.LANG || '') ?? 'zh-CN';
+  const locale = parseLang(flag);
+  if (!locale) throw new UsageError('lang', { value: flag });
+  return locale;
 }
 
-function reasonOf(e: unknown): string {
-  if (e instanceof WorkbookReadError) return e.message;
-  return (e as Error).message?.split('\n')[0] ?? String(e);
+/** A failure to read (or write) a file as one sentence in the user's language; no library text. */
+export function describeFailure(e: unknown, locale: Locale, file = '', operation: 'read' | 'write' = 'read'): string {
+  return fileFailureText(e, locale, file, operation);
+}
+
+function reasonOf(e: unknown, locale: Locale, file = ''): string {
+  return describeFailure(e, locale, file);
+}
+
+/** A write that fails (missing folder, no permission, file open in Excel) says so in words. */
+class WriteError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(fileProblemText(problem, 'en-US'));
+  }
+}
+
+async function writeOut(out: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    throw new WriteError(classifyFileError(e, out, 'write'));
+  }
+}
+
+/**
+ * The files to work on: each file given, and every .xlsx and .docx under each folder given. A folder with
+ * none is reported (not silently skipped): checking nothing is not a pass.
+ */
+async function inputsOf(inputs: string[]): Promise<{ files: string[]; emptyFolders: string[] }> {
+  const files: string[] = [];
+  const emptyFolders: string[] = [];
+  for (const input of inputs) {
+    const found = await expandInputs([input]);
+    const isFolder = (await fs.stat(input).catch(() => null))?.isDirectory() ?? false;
+    if (isFolder && found.length === 0) emptyFolders.push(input);
+    files.push(...found);
+  }
+  return { files, emptyFolders };
+}
+
+function emptyFolderReason(folder: string, locale: Locale): string {
+  return fileProblemText({ code: 'folder-without-forms', operation: 'read', file: folder }, locale);
+}
+
+function emptyFolderRow(folder: string, locale: Locale): ReviewRow {
+  return { file: folder, department: '', filler: '', errors: 0, openWarnings: 0, explainedWarnings: 0, status: 'unreadable', reason: emptyFolderReason(folder, locale) };
 }
 
 function notFoundReason(lookedFor: string[], locale: Locale): string {
@@ -51,7 +100,7 @@ export async function checkFile(file: string, sheet: string | undefined, locale:
       return { file, sheet: result.sheetName, issues: result.issues, origin: result.origin, coverage: result.coverage, address };
     });
   } catch (e) {
-    return [{ file, sheet: null, issues: [], error: reasonOf(e) }];
+    return [{ file, sheet: null, issues: [], error: reasonOf(e, locale, file) }];
   }
 }
 
@@ -62,17 +111,25 @@ export async function checkOne(file: string, sheet: string | undefined, locale: 
 
 export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['sheet', 'lang']);
-  checkKnown(args, ['json', 'sheet', 'lang', 'summary']);
-  if (args.positionals.length === 0) throw new UsageError('check needs at least one FILE');
-  const locale = localeOf(stringFlag(args, 'lang'));
+  checkKnown(args, ['json', 'sheet', 'lang', 'summary'], ['sheet', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'check', verb: 'check' });
+  if (args.flags.has('json') && args.flags.has('summary')) throw new UsageError('jsonWithSummary');
+  const locale = localeOf(stringFlag(args, 'lang'), io);
+  const { files, emptyFolders } = await inputsOf(args.positionals);
   if (args.flags.has('summary')) {
-    const rows: ReviewRow[] = [];
-    for (const file of await expandInputs(args.positionals)) rows.push(...(await reviewForms(file, locale)).map((r) => r.row));
+    const rows: ReviewRow[] = emptyFolders.map((folder) => emptyFolderRow(folder, locale));
+    for (const file of files) rows.push(...(await reviewForms(file, locale)).map((r) => r.row));
     io.out(summaryLines(rows, locale).join('\n'));
     return rows.some((r) => r.status === 'unreadable') ? 2 : rows.some((r) => r.status === 'errors') ? 1 : 0;
   }
   const reports: FileReport[] = [];
-  for (const file of args.positionals) {
+  for (const folder of emptyFolders) {
+    const report: FileReport = { file: folder, sheet: null, issues: [], error: emptyFolderReason(folder, locale) };
+    reports.push(report);
+    if (args.flags.has('json')) io.err(`${folder}: ${report.error}`);
+    else io.out(toTable(report, locale, io.isTTY) + '\n');
+  }
+  for (const file of files) {
     for (const report of await checkFile(file, stringFlag(args, 'sheet'), locale)) {
       reports.push(report);
       if (!args.flags.has('json')) io.out(toTable(report, locale, io.isTTY) + '\n');
@@ -84,35 +141,41 @@ export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }
 
+/** The one input file of fill, annotate and roll; a second one is a slip, not something to ignore. */
+function oneInput(args: ReturnType<typeof parseArgs>, command: string): string {
+  const [input, ...extra] = args.positionals;
+  if (!input) throw new UsageError('needsInput', { command });
+  if (extra.length > 0) throw new UsageError('tooManyInputs', { command, extra: extra.join(' ') });
+  return input;
+}
+
 function requireOut(args: ReturnType<typeof parseArgs>, input?: string): string {
   const out = stringFlag(args, 'out');
-  if (!out) throw new UsageError('--out FILE is required');
-  if (input && path.resolve(out) === path.resolve(input)) throw new UsageError('--out must differ from the input: the input is never modified');
+  if (!out) throw new UsageError('needsOut');
+  if (input && path.resolve(out) === path.resolve(input)) throw new UsageError('outIsInput');
+  if (input && checkOutputKind(input, out)) throw new UsageError('docxOut', { name: path.basename(out) });
   return out;
 }
 
 function parseOnly(value: string | undefined): FillKind[] | undefined {
   if (!value) return undefined;
   const kinds = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const k of kinds) if (!FILL_KINDS.includes(k as FillKind)) throw new UsageError(`--only takes ${FILL_KINDS.join(',')}; not ${k}`);
+  for (const k of kinds) if (!FILL_KINDS.includes(k as FillKind)) throw new UsageError('only', { kinds: FILL_KINDS.join(', '), value: k });
   return kinds as FillKind[];
 }
 
 export async function cmdFill(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'only', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('fill needs IN');
+  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang'], ['out', 'only', 'sheet', 'lang']);
+  const input = oneInput(args, 'fill');
   const out = requireOut(args, input);
-  const locale = localeOf(stringFlag(args, 'lang'));
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const zh = locale === 'zh-CN';
-  const kindProblem = checkOutputKind(input, out);
-  if (kindProblem) throw new UsageError(kindProblem);
   let doc;
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(`${input}: ${reasonOf(e)}`);
+    io.err(reasonOf(e, locale, input));
     return 2;
   }
   const options = {
@@ -127,7 +190,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   for (const { grid, result } of results) applyPatchToWorksheet(doc.worksheet(grid.sheetName), result.patch);
-  await doc.workbook.xlsx.writeFile(out);
+  await writeOut(out, () => doc.workbook.xlsx.writeFile(out));
   const writes = results.reduce((n, r) => n + r.result.patch.writes.length, 0);
   io.out(zh ? `已写入 ${out}：填充 ${writes} 个单元格` : `Wrote ${out}: ${writes} cells filled`);
   for (const { grid, result } of results) {
@@ -144,18 +207,15 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
 
 export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'sheet', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('annotate needs IN');
+  checkKnown(args, ['out', 'sheet', 'lang'], ['out', 'sheet', 'lang']);
+  const input = oneInput(args, 'annotate');
   const out = requireOut(args, input);
-  const locale = localeOf(stringFlag(args, 'lang'));
-  const kindProblem = checkOutputKind(input, out);
-  if (kindProblem) throw new UsageError(kindProblem);
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   let doc;
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(`${input}: ${reasonOf(e)}`);
+    io.err(reasonOf(e, locale, input));
     return 2;
   }
   const results = checkWorkbook(doc.grids);
@@ -169,7 +229,7 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   for (const [sheet, rs] of bySheet) highlightIssues(doc.worksheet(sheet), rs.flatMap((r) => r.issues), locale);
   const several = bySheet.size > 1;
   writeResultSheet(doc.workbook, results[0].sheetName, results.flatMap((r) => r.issues.map((issue) => ({ issue, ...(several ? { sheet: r.sheetName } : {}) }))), locale);
-  await doc.workbook.xlsx.writeFile(out);
+  await writeOut(out, () => doc.workbook.xlsx.writeFile(out));
   const all = results.flatMap((r) => r.issues);
   const errors = all.filter((i) => i.severity === 'error').length;
   io.out(locale === 'zh-CN' ? `已写入 ${out}：${results.length} 份表单，${errors} 个错误，${all.length - errors} 个提示` : `Wrote ${out}: ${results.length} forms, ${errors} errors, ${all.length - errors} warnings`);
@@ -177,29 +237,35 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
 }
 
 export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['out', 'year']);
-  checkKnown(args, ['out', 'sample', 'year']);
+  const args = parseArgs(argv, ['out', 'year', 'lang']);
+  checkKnown(args, ['out', 'sample', 'year', 'lang'], ['out', 'year', 'lang']);
+  if (args.positionals.length > 0) throw new UsageError('tooManyInputs', { command: 'template', extra: args.positionals.join(' ') });
   const out = requireOut(args);
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const yearFlag = stringFlag(args, 'year');
   const year = yearFlag ? Number(yearFlag) : undefined;
-  if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) throw new UsageError('--year takes a four-digit year');
+  if (yearFlag !== undefined && !(year !== undefined && /^\d{4}$/.test(yearFlag) && year > 1990 && year < 2100)) throw new UsageError('year', { value: yearFlag });
+  const sample = args.flags.has('sample');
+  // The example is the form as filed for its year; moving it to another year would be a form nobody filed.
+  const sampleYear = SAMPLE_FORM.priorYears[0] + 1;
+  if (sample && year !== undefined && year !== sampleYear) throw new UsageError('sampleYear', { sampleYear: String(sampleYear), value: String(year) });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
-  writeTemplate(wb, buildTemplate({ sample: args.flags.has('sample'), year }));
-  await wb.xlsx.writeFile(out);
-  io.out(`已写入 ${out}${args.flags.has('sample') ? '（示例数据）' : ''}`);
+  writeTemplate(wb, buildTemplate({ sample, year }));
+  await writeOut(out, () => wb.xlsx.writeFile(out));
+  const written = sample ? sampleYear : (year ?? defaultFormYear());
+  io.out(locale === 'zh-CN' ? `已写入 ${out}：${written} 年${sample ? '示例申报表' : '空白申报表'}` : `Wrote ${out}: ${sample ? 'the filed example' : 'a blank form'} for ${written}`);
   return 0;
 }
 
 export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'into', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('roll needs IN (or LAST --into THIS)');
+  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang'], ['out', 'into', 'sheet', 'lang']);
+  const input = oneInput(args, 'roll');
   const into = stringFlag(args, 'into');
   const out = requireOut(args, input);
-  if (into && path.resolve(out) === path.resolve(into)) throw new UsageError('--out must differ from --into: the input is never modified');
-  const locale = localeOf(stringFlag(args, 'lang'));
+  if (into && path.resolve(out) === path.resolve(into)) throw new UsageError('outIsInto');
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const zh = locale === 'zh-CN';
   let source;
   let target;
@@ -207,7 +273,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     source = await loadSheet(input, into ? undefined : stringFlag(args, 'sheet'));
     target = into ? await loadSheet(into, stringFlag(args, 'sheet')) : source;
   } catch (e) {
-    io.err(reasonOf(e));
+    io.err(reasonOf(e, locale));
     return 2;
   }
   if (!into) {
@@ -217,7 +283,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     applyPatchToWorksheet(source.worksheet, r.patch);
-    await source.workbook.xlsx.writeFile(out);
+    await writeOut(out, () => source.workbook.xlsx.writeFile(out));
     io.out(zh ? `已写入 ${out}：${r.fromYear ?? '?'} 年 → ${r.toYear ?? '?'} 年，改写 ${r.patch.writes.length} 个单元格` : `Wrote ${out}: ${r.fromYear ?? '?'} → ${r.toYear ?? '?'}, ${r.patch.writes.length} cells changed`);
     return 0;
   }
@@ -227,7 +293,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   applyPatchToWorksheet(target.worksheet, r.patch);
-  await target.workbook.xlsx.writeFile(out);
+  await writeOut(out, () => target.workbook.xlsx.writeFile(out));
   io.out(zh ? `已写入 ${out}：导入 ${r.patch.writes.length} 个单元格，匹配 ${r.matched?.length ?? 0} 行` : `Wrote ${out}: ${r.patch.writes.length} cells imported, ${r.matched?.length ?? 0} rows matched`);
   for (const w of r.warnings ?? []) io.out(`  ! ${w}`);
   const side = (s: 'this' | 'last') => (s === 'this' ? (zh ? '本年表中无上年对应' : 'this year, not found last year') : zh ? '上年表中有、本年表无' : 'last year, not found this year');
@@ -249,12 +315,14 @@ function progress(io: Io, done: number, total: number, file: string): void {
 
 export async function cmdReview(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'lang']);
-  checkKnown(args, ['out', 'lang']);
-  if (args.positionals.length === 0) throw new UsageError('review needs folders or files');
+  checkKnown(args, ['out', 'lang'], ['out', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'review', verb: 'review' });
   const out = requireOut(args);
-  const locale = localeOf(stringFlag(args, 'lang'));
-  const files = await expandInputs(args.positionals);
-  const rows: ReviewRow[] = [];
+  const locale = localeOf(stringFlag(args, 'lang'), io);
+  const { files, emptyFolders } = await inputsOf(args.positionals);
+  for (const folder of emptyFolders) io.err(emptyFolderReason(folder, locale));
+  if (files.length === 0) return 2;
+  const rows: ReviewRow[] = emptyFolders.map((folder) => emptyFolderRow(folder, locale));
   // Issue rows go to a scratch file as each form is checked, so memory does not grow with the number of forms.
   const scratch = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-')), 'issues.jsonl');
   const sink = createWriteStream(scratch);
@@ -266,7 +334,7 @@ export async function cmdReview(argv: string[], io: Io): Promise<number> {
     progress(io, i + 1, files.length, file);
   }
   await new Promise<void>((resolve) => sink.end(resolve));
-  await writeReviewWorkbook(out, rows, readJsonLines<ReviewIssueRow>(scratch), locale);
+  await writeOut(out, () => writeReviewWorkbook(out, rows, readJsonLines<ReviewIssueRow>(scratch), locale));
   await fs.rm(path.dirname(scratch), { recursive: true, force: true });
   const bad = rows.filter((r) => r.status === 'unreadable').length;
   const failing = rows.filter((r) => r.status === 'errors').length;

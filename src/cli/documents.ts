@@ -13,6 +13,7 @@ import { docxAddress, readDocxTables } from '../docx/tables';
 import { writeGridCells } from '../xlsx/from-grid';
 import { worksheetToGrid } from '../xlsx/to-grid';
 import { isOwnSheet, readWorkbook, WorkbookReadError } from '../xlsx/workbook';
+import { classifyFileError } from '../i18n/file-errors';
 
 export interface FormDocument {
   kind: 'xlsx' | 'docx';
@@ -28,10 +29,13 @@ export function isDocx(file: string): boolean {
   return /\.docx$/i.test(file);
 }
 
-function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | undefined, kind: string): T[] {
+function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | undefined, file: string): T[] {
   if (!sheet) return grids;
   const hit = grids.filter((g) => g.sheetName === sheet);
-  if (hit.length === 0) throw new WorkbookReadError(`找不到${kind} (no ${kind === '表格' ? 'table' : 'sheet'} named) "${sheet}"; ${grids.map((g) => g.sheetName).join(', ')}`);
+  if (hit.length === 0) {
+    const sheets = grids.map((g) => `“${g.sheetName}”`).join(', ');
+    throw new WorkbookReadError({ code: 'sheet-missing', operation: 'read', file, data: { sheet, sheets } });
+  }
   return hit;
 }
 
@@ -40,12 +44,12 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read'));
   }
   const tables = await readDocxTables(bytes).catch((e: Error) => {
-    throw new WorkbookReadError(`${e.message}: ${file}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read', bytes.subarray(0, 8)));
   });
-  if (tables.length === 0) throw new WorkbookReadError(`文档中没有表格 (the document has no tables): ${file}`);
+  if (tables.length === 0) throw new WorkbookReadError({ code: 'no-tables', operation: 'read', file });
   const workbook = new ExcelJS.Workbook();
   for (const grid of tables) {
     const ws = workbook.addWorksheet(grid.sheetName);
@@ -55,7 +59,7 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
   return {
     kind: 'docx',
     workbook,
-    grids: pickGrids(tables, sheet, '表格'),
+    grids: pickGrids(tables, sheet, file),
     worksheet: (name) => workbook.getWorksheet(name)!,
     address: (s, ref) => docxAddress(s, ref),
   };
@@ -64,8 +68,8 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
 async function openXlsx(file: string, sheet: string | undefined): Promise<FormDocument> {
   const workbook = await readWorkbook(file);
   const sheets = sheet ? workbook.worksheets : workbook.worksheets.filter((w) => w.state === 'visible' && !isOwnSheet(w.name));
-  const chosen = pickGrids(sheets.map((ws) => ({ sheetName: ws.name, ws })), sheet, '工作表');
-  if (chosen.length === 0) throw new WorkbookReadError('工作簿中没有工作表 (the workbook has no sheets)');
+  const chosen = pickGrids(sheets.map((ws) => ({ sheetName: ws.name, ws })), sheet, file);
+  if (chosen.length === 0) throw new WorkbookReadError({ code: 'no-sheets', operation: 'read', file });
   return {
     kind: 'xlsx',
     workbook,

@@ -11,6 +11,7 @@ import { countStatuses, statusOf, type ReviewCounts } from '../review/explanatio
 import type { Issue, Locale } from '../rules/rule';
 import { readExplanations } from '../xlsx/explanation-store';
 import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { fileFailureText } from '../i18n/file-errors';
 
 export type FileStatus = 'unreadable' | 'errors' | 'open-warnings' | 'passed';
 
@@ -99,7 +100,7 @@ export async function reviewForms(file: string, locale: Locale): Promise<{ row: 
       };
     });
   } catch (e) {
-    return [{ row: { ...base, reason: (e as Error).message.split('\n')[0] }, issues: [] }];
+    return [{ row: { ...base, reason: fileFailureText(e, locale, file) }, issues: [] }];
   }
 }
 

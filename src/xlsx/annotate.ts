@@ -4,9 +4,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { toA1 } from '../grid/address';
-import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { issueMessage, noteLine, ruleTitle, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import type { Issue, Locale } from '../rules/rule';
-import { RESULT_SHEET } from './workbook';
+import { RESULT_SHEET, RESULT_SHEET_EN } from './workbook';
 
 export const MARK_COLORS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
@@ -17,7 +17,7 @@ export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: 
       const key = toA1(ref);
       const entry = notes.get(key) ?? { severity: issue.severity, lines: [] };
       if (issue.severity === 'error') entry.severity = 'error';
-      entry.lines.push(`[${SEVERITY_NAMES[issue.severity][locale]}] ${issueMessage(issue, locale)}`);
+      entry.lines.push(noteLine(issue, locale));
       notes.set(key, entry);
     }
   }
@@ -36,11 +36,13 @@ export interface ResultRow {
   explanation?: string;
 }
 
-/** Writes (or rewrites) the 检查结果 sheet. */
+/** Writes (or rewrites) the 检查结果 sheet (Check results in English), in one language. */
 export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: ResultRow[], locale: Locale = 'zh-CN'): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(RESULT_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(RESULT_SHEET, {
+  for (const name of [RESULT_SHEET, RESULT_SHEET_EN]) {
+    const old = wb.getWorksheet(name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  const ws = wb.addWorksheet(locale === 'zh-CN' ? RESULT_SHEET : RESULT_SHEET_EN, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   const zh = locale === 'zh-CN';
@@ -53,13 +55,13 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
     zh ? '单元格' : 'Cells',
     zh ? '问题' : 'Message',
     zh ? '应为' : 'Expected',
-    zh ? '规则' : 'Rule',
+    zh ? '检查项' : 'Check',
     zh ? '审核说明' : 'Explanation',
   ];
   ws.addRow(headers);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
+  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 36, 30];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   rows.forEach(({ file, sheet, issue, explanation }, i) => {
     const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
@@ -71,7 +73,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: 
       cells.join(', '),
       issueMessage(issue, locale),
       issue.expected ?? '',
-      issue.rule,
+      ruleTitle(issue.rule, locale),
       explanation ?? '',
     ]);
     row.alignment = { wrapText: true, vertical: 'top' };

@@ -12,6 +12,6 @@ export interface LoadedSheet {
 
 export async function loadSheet(file: string, sheet?: string): Promise<LoadedSheet> {
   const workbook = await readWorkbook(file);
-  const worksheet = pickWorksheet(workbook, sheet);
+  const worksheet = pickWorksheet(workbook, sheet, file);
   return { workbook, worksheet, grid: worksheetToGrid(worksheet) };
 }
