@@ -102,13 +102,13 @@ describe('folders without forms', () => {
     await fs.writeFile(path.join(empty, '说明.txt'), 'not a form');
     const r = await run(['check', empty]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`文件夹“${empty}”（含子文件夹）中没有 .xlsx 文件：请确认文件夹，或直接给出文件。`);
+    expect(r.stdout).toContain(`文件夹“${empty}”（含子文件夹）中没有 .xlsx 或 .docx 文件：请确认文件夹，或直接给出文件。`);
     const json = await run(['check', empty, '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).files[0]).toMatchObject({ file: empty, sheet: null, issues: [] });
     const summary = await run(['check', empty, '--summary', '--lang', 'en']);
     expect(summary.code).toBe(2);
-    expect(summary.stdout).toContain('holds no .xlsx file');
+    expect(summary.stdout).toContain('holds no .xlsx or .docx file');
   });
 
   it('review of a folder with no .xlsx exits 2 and writes nothing', async () => {
@@ -116,7 +116,7 @@ describe('folders without forms', () => {
     const out = path.join(dir, 'review.xlsx');
     const r = await run(['review', empty, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('中没有 .xlsx 文件');
+    expect(r.stderr).toContain('中没有 .xlsx 或 .docx 文件');
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
