@@ -34,7 +34,6 @@
  * is open outside Office. LEGACY=off skips the legacy compilation (development only; the pages then load the
  * modern list everywhere).
  */
-/* eslint-env node */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');

@@ -34,7 +34,7 @@ function modernEngine(): boolean {
       typeof (Object as unknown as { fromEntries?: unknown }).fromEntries === 'function' &&
       'noModule' in document.createElement('script')
     );
-  } catch (e) {
+  } catch (_e) {
     return false;
   }
 }
@@ -161,7 +161,7 @@ function boot(): void {
       // Outside an Office host Office.js still gets ready, with no host.
       if (!info || !info.host) explain('outside-office');
     });
-  } catch (e) {
+  } catch (_e) {
     // Office.js too broken to register a callback: the timer explains.
   }
 }

@@ -29,6 +29,7 @@ import {
   watchAmounts,
   writeResultSheet,
   AdapterError,
+  AUTO_CALC_NEEDS,
   type AmountChange,
   type AmountWatch,
   type ExcelHost,
@@ -308,7 +309,7 @@ export class PaneController {
             on: false,
             typed: [],
             held: [],
-            reason: messageOf(new AdapterError('unsupported', { feature: 'ExcelApi 1.7 (Worksheet.onChanged)' })).text,
+            reason: messageOf(new AdapterError('unsupported', AUTO_CALC_NEEDS)).text,
           },
     };
   }

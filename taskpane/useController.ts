@@ -24,12 +24,13 @@ export function useStrings(): Strings {
 export function useDelayed(active: boolean, delay = 500): boolean {
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!active) {
-      setShown(false);
-      return;
-    }
+    if (!active) return;
     const t = setTimeout(() => setShown(true), delay);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      setShown(false);
+    };
   }, [active, delay]);
-  return shown;
+  // Inactive hides at once, without waiting for the effect's cleanup to re-render.
+  return active && shown;
 }

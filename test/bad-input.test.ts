@@ -30,8 +30,8 @@ async function checkJson(file: string) {
 it.each([
   ['empty.xlsx', /未找到申报表.*当年金额/],
   ['no-form.xlsx', /未找到申报表.*一级指标/],
-  ['encrypted.xlsx', /已加密|encrypted/],
-  ['corrupt.xlsx', /文件已损坏或不完整.*damaged or truncated/],
+  ['encrypted.xlsx', /设置了打开密码.*另存为/],
+  ['corrupt.xlsx', /已损坏或不完整/],
 ])('%s: exit 2 with a one-line reason', async (name, reason) => {
   const { code, report } = await checkJson(files[name as keyof typeof files]);
   expect(code).toBe(2);

@@ -11,6 +11,7 @@ import path from 'path';
 import zlib from 'zlib';
 import { main } from '../src/cli/main';
 import { writeOutput } from '../src/cli/output';
+import { fileProblemText } from '../src/i18n/file-errors';
 import { writeZip } from '../src/ooxml/zip';
 import { PAPER_XLSX } from './support/forms';
 
@@ -42,8 +43,9 @@ describe('OUT is never an input', () => {
     await fs.symlink(input, link);
     const r = await run(command, input, '--out', link);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out 指向输入文件');
-    expect(r.stderr).toContain('the input is never modified');
+    expect(r.stderr).toContain(`--out 不能是输入文件“${input}”本身（同一文件、链接或硬链接）：输入文件从不修改`);
+    const en = await run(command, input, '--out', link, '--lang', 'en');
+    expect(en.stderr).toContain('(the same file, a link or a hard link): inputs are never modified');
     expect(await sha(input)).toBe(inputHash);
   });
 
@@ -61,7 +63,7 @@ describe('OUT is never an input', () => {
     await fs.symlink(input, link);
     const r = await run('roll', PAPER_XLSX, '--into', input, '--out', link);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out 指向输入文件');
+    expect(r.stderr).toContain(`--out 不能是输入文件“${input}”本身`);
     expect(await sha(input)).toBe(inputHash);
   });
 
@@ -72,7 +74,7 @@ describe('OUT is never an input', () => {
     const before = await sha(path.join(folder, 'a.xlsx'));
     const r = await run('review', folder, '--out', path.join(folder, 'a.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out 指向输入文件');
+    expect(r.stderr).toContain(`--out 不能是输入文件“${path.join(folder, 'a.xlsx')}”本身`);
     expect(await sha(path.join(folder, 'a.xlsx'))).toBe(before);
   });
 });
@@ -90,8 +92,9 @@ describe('output folders and failed writes', () => {
     const args = command === 'template' ? ['template', '--out', out] : [command, input, '--out', out];
     const r = await run(...args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('输出文件夹不存在');
-    expect(r.stderr).toContain('the output folder does not exist');
+    expect(r.stderr).toContain(`无法写入“${out}”：文件夹“${path.dirname(out)}”不存在，请先创建它或换一个路径。`);
+    const en = await run(...args, '--lang', 'en');
+    expect(en.stderr).toContain(`the folder "${path.dirname(out)}" does not exist; create it or choose another path.`);
     const tmpAfter = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('jixiao-review-'));
     expect(tmpAfter.filter((n) => !tmpBefore.includes(n))).toEqual([]);
   });
@@ -99,7 +102,7 @@ describe('output folders and failed writes', () => {
   it('an OUT that is a folder is a clear error', async () => {
     const r = await run('fill', input, '--out', dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('输出路径是一个文件夹');
+    expect(r.stderr).toContain(`无法写入“${dir}”：这是一个文件夹，请在 --out 中给出文件名`);
   });
 
   it('a write that fails leaves an existing OUT untouched and no temporary file behind', async () => {
@@ -110,7 +113,8 @@ describe('output folders and failed writes', () => {
         await fs.writeFile(tmp, 'half a workbook');
         throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       }),
-    ).rejects.toThrow('写入 ' + out + ' 失败：磁盘空间不足 (no space left on the disk)；原有文件未改动');
+    ).rejects.toMatchObject({ problem: { code: 'disk-full', operation: 'write', file: out } });
+    expect(fileProblemText({ code: 'disk-full', operation: 'write', file: out })).toBe(`无法写入“${out}”：磁盘空间不足。原有文件未改动；请腾出空间或换一个磁盘后重试。`);
     expect(await fs.readFile(out, 'utf8')).toBe('the previous copy');
     expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
@@ -123,7 +127,7 @@ describe('output folders and failed writes', () => {
     for (const command of ['fill', 'annotate', 'roll']) {
       const r = await run(command, bad, '--out', out);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('不是 zip 压缩包');
+      expect(r.stderr).toContain(`“${bad}”不是 Excel 工作簿 (.xlsx)：请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿 (.xlsx) 后重试。`);
     }
     expect(await fs.readFile(out, 'utf8')).toBe('the previous copy');
   });
@@ -143,7 +147,7 @@ it('an .xlsm stays .xlsm: an .xlsx name for its copy is refused', async () => {
   const xlsm = path.join(__dirname, 'fixtures', 'corpus', 'macro.xlsm');
   const r = await run('fill', xlsm, '--out', path.join(dir, 'macro-copy.xlsx'));
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain('输出文件名应以 .xlsm 结尾');
+  expect(r.stderr).toContain(`输入是启用宏的工作簿 (.xlsm)，副本也要以 .xlsm 结尾，才能保留宏：例如 --out ${path.join(dir, 'macro-copy.xlsm')}`);
   expect((await run('fill', xlsm, '--out', path.join(dir, 'macro-copy.xlsm'))).code).toBe(0);
 });
 
@@ -159,8 +163,7 @@ describe('hostile inputs', () => {
     const before = process.memoryUsage().rss;
     const r = await run('check', file);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('超过 200 MB');
-    expect(r.stdout).toContain('zip bomb');
+    expect(r.stdout).toContain(`“${file}”解压后过大（单个部件超过 200 MB 或合计超过 300 MB），可能已损坏或是恶意文件，未读取`);
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 2 ** 20);
   });
 
@@ -169,16 +172,16 @@ describe('hostile inputs', () => {
     execFileSync('mkfifo', [fifo]);
     const r = await run('check', fifo);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('不是普通文件');
-    expect(r.stdout).toContain('not a regular file');
+    expect(r.stdout).toContain(`“${fifo}”不是普通文件（可能是管道、设备或套接字），未读取`);
+    expect((await run('check', fifo, '--lang', 'en')).stdout).toContain(`"${fifo}" is not a regular file (perhaps a pipe, device or socket) and was not read`);
     const f = await run('fill', fifo, '--out', path.join(dir, 'from-fifo.xlsx'));
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('不是普通文件');
   });
 
   it.each([
-    ['old.xls', '另存为” .xlsx', 'soffice --headless --convert-to xlsx'],
-    ['calc.ods', '另存为” .xlsx', 'soffice --headless --convert-to xlsx'],
+    ['old.xls', '是旧版 .xls 工作簿，不能直接读取：请在 Excel 或 WPS 中“另存为” Excel 工作簿 (.xlsx)', 'soffice --headless --convert-to xlsx'],
+    ['calc.ods', '是 .ods 工作簿，不能直接读取：请在 LibreOffice 或 WPS 中“另存为” .xlsx', 'soffice --headless --convert-to xlsx'],
     ['data.csv', '没有申报表的合并单元格和格式', 'save it as .xlsx'],
   ])('%s gets a message on how to convert it', async (name, zh, en) => {
     const file = path.join(dir, name);
@@ -186,7 +189,9 @@ describe('hostile inputs', () => {
     const r = await run('check', file);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(zh);
-    expect(r.stdout).toContain(en);
+    const english = await run('check', file, '--lang', 'en');
+    expect(english.stdout).toContain(en);
+    expect(english.stdout).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('a Word document is not taken for a workbook', async () => {
@@ -199,7 +204,7 @@ describe('hostile inputs', () => {
     await fs.writeFile(file, docx);
     const r = await run('check', file);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('可能是 Word 或 PowerPoint 文件');
+    expect(r.stdout).toContain(`“${file}”是 Word 或 PowerPoint 文件，不是 Excel 工作簿`);
   });
 });
 

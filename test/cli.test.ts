@@ -74,7 +74,7 @@ describe('check', () => {
     expect(files[0].error).toMatch(/xlsx/);
     expect(files[0].error.split('\n')).toHaveLength(1);
     expect(files[1].summary.errors).toBe(4);
-    expect(files[2].error).toMatch(/不存在|not found/);
+    expect(files[2].error).toMatch(/找不到文件/);
   });
 
   it('exits 2 and names the labels it looked for on a sheet with no form', async () => {
@@ -91,7 +91,7 @@ describe('check', () => {
   it('rejects unknown options with usage', async () => {
     const r = await run('check', PAPER_XLSX, '--bogus');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown option --bogus');
+    expect(r.stderr).toContain('没有 --bogus 这个选项');
   });
 });
 
@@ -164,7 +164,7 @@ describe('fill', () => {
   it('refuses to write over its input', async () => {
     const r = await run('fill', PAPER_XLSX, '--out', PAPER_XLSX);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('never modified');
+    expect(r.stderr).toContain('输入文件从不修改');
   });
 
   it('--only limits the fills; --overwrite keeps a total that 收入合计 corroborates and says why', async () => {

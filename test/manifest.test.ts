@@ -1,7 +1,7 @@
 /**
  * manifest.xml, offline: well-formed, every resid defined where its kind lives, URLs https on one origin,
  * icons present at their sizes, ribbon functions registered, no requirement that would hide the buttons,
- * the shared runtime wired consistently, and (where ../shared has the schemas) schema-valid.
+ * the shared runtime wired consistently, and (where the schemas are found, see findSchemaDir) schema-valid.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,7 +10,22 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
-const SCHEMA_DIR = path.join(ROOT, '..', 'shared', 'schemas', 'office-manifest');
+/**
+ * The manifest schemas (reference data, never copied into the repo): where JIXIAO_MANIFEST_SCHEMAS points,
+ * else shared/schemas/office-manifest beside the clone or beside any folder above it (a clone kept one level
+ * down, e.g. a worktree per branch, has them two levels up). Looking only at ../shared skipped them there.
+ */
+function findSchemaDir(): string | null {
+  const has = (dir: string) => fs.existsSync(path.join(dir, 'OfficeAppManifestV1_1.xsd'));
+  const fromEnv = process.env.JIXIAO_MANIFEST_SCHEMAS;
+  if (fromEnv) return has(fromEnv) ? fromEnv : null;
+  for (let dir = path.dirname(ROOT); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'schemas', 'office-manifest');
+    if (has(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+const SCHEMA_DIR = findSchemaDir() ?? path.join(ROOT, '..', 'shared', 'schemas', 'office-manifest');
 const DEV_ORIGIN = 'https://localhost:3000';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -414,7 +429,7 @@ describe('manifest.xml', () => {
     });
   });
 
-  describe('schema (../shared/schemas/office-manifest, where present)', () => {
+  describe('schema (shared/schemas/office-manifest, where present)', () => {
     const present = fs.existsSync(path.join(SCHEMA_DIR, 'OfficeAppManifestV1_1.xsd'));
     const validate = (file: string) => {
       if (!which('xmllint')) {

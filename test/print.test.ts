@@ -62,7 +62,7 @@ describe('printing through LibreOffice', () => {
   it('prints the review workbook on A4 landscape, every column on each page, the header row on every page', () => {
     const pages = [...new Set(printed.review.map((w) => w.page))];
     const on = (page: number) => printed.review.filter((w) => w.page === page).map((w) => w.text);
-    const detailPages = pages.filter((p) => on(p).some((t) => t.includes('规则')));
+    const detailPages = pages.filter((p) => on(p).some((t) => t.includes('检查项')));
     expect(detailPages.length).toBeGreaterThan(1);
     for (const p of pages) {
       const w = printed.review.find((x) => x.page === p)!;
@@ -70,7 +70,7 @@ describe('printing through LibreOffice', () => {
       expect({ p, header: on(p).some((t) => t === '文件') }).toEqual({ p, header: true });
     }
     // 问题明细's columns are never split over pages: each of its pages carries all nine headers.
-    for (const p of detailPages) expect({ p, headers: ['文件', '类型', '状态', '部分', '单元格', '问题', '应为', '规则', '审核说明'].filter((h) => !on(p).includes(h)) }).toEqual({ p, headers: [] });
+    for (const p of detailPages) expect({ p, headers: ['文件', '类型', '状态', '部分', '单元格', '问题', '应为', '检查项', '审核说明'].filter((h) => !on(p).includes(h)) }).toEqual({ p, headers: [] });
     expect(texts(overlappingWords(printed.review))).toEqual([]);
   });
 });

@@ -126,24 +126,33 @@ export function Workbench({ store, theme }: { store: WorkbenchStore; theme: Them
   );
 }
 
+/** What the formula bar shows for a cell: its formula, else its value as text. */
+function contentAt(session: Session, address: string): string {
+  try {
+    const { row, col } = parseA1(address);
+    const cell = session.excel.activeSheet.cells.get(`${row},${col}`);
+    const v = cell?.value;
+    return cell?.formula ?? (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v));
+  } catch {
+    return '';
+  }
+}
+
 function FormulaBar({ session, label, addressLabel, valueLabel, enter }: { session: Session; label: string; addressLabel: string; valueLabel: string; enter: string }) {
   const styles = useStyles();
   // Redraws with the session, so a click in the grid (session.picked) reaches the effect below.
   useSyncExternalStore(session.subscribe, session.getVersion, session.getVersion);
   const [address, setAddress] = useState(session.picked);
-  const [content, setContent] = useState('');
+  const [content, setContent] = useState(() => contentAt(session, session.picked));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // A new pick (or a new session) resets both fields, during render rather than in an effect, as React
+  // recommends for state that follows a prop (https://react.dev/learn/you-might-not-need-an-effect).
+  const [shownFor, setShownFor] = useState({ session, picked: session.picked });
+  if (shownFor.session !== session || shownFor.picked !== session.picked) {
+    setShownFor({ session, picked: session.picked });
     setAddress(session.picked);
-    try {
-      const { row, col } = parseA1(session.picked);
-      const cell = session.excel.activeSheet.cells.get(`${row},${col}`);
-      const v = cell?.value;
-      setContent(cell?.formula ?? (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v)));
-    } catch {
-      setContent('');
-    }
-  }, [session.picked, session]);
+    setContent(contentAt(session, session.picked));
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     try {

@@ -16,10 +16,15 @@ import { PackagePatcher, type CellWriteSpec } from '../ooxml/patcher';
 import type { Patch } from '../patch';
 import { assertNotAnInput, assertWritable, OutputError, writeOutput, writeOutputBytes } from './output';
 import { writeTemplate } from '../xlsx/write-template';
-import { RESULT_SHEET, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+import type { OpenedWorkbook } from '../xlsx/workbook';
+import { resultSheetName } from '../review/result-table';
 import type { SheetInfo } from '../ooxml/package';
 import { applyPatchToWorksheet } from '../xlsx/from-grid';
+import { SAMPLE_FORM } from '../form/sample';
+import { defaultFormYear } from '../form/template';
+import { fileFailureText, fileProblemText } from '../i18n/file-errors';
 import { checkKnown, parseArgs, stringFlag, UsageError } from './args';
+import { parseLang, type Env } from './locale';
 import { parseA1 } from '../grid/address';
 import { toJson, toTable, type FileReport } from './report';
 import { skippedLine } from './fill-report';
@@ -28,18 +33,49 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   isTTY: boolean;
+  /** The environment whose locale (LANG…) picks the language when --lang is not given. */
+  env?: Env;
 }
 
-function localeOf(flag: string | undefined): Locale {
-  if (!flag) return 'zh-CN';
-  if (/^en/i.test(flag)) return 'en-US';
-  if (/^zh/i.test(flag)) return 'zh-CN';
-  throw new UsageError(`--lang takes zh or en, not ${flag}`);
+/** --lang when given, else the environment's locale, else Chinese. */
+function localeOf(flag: string | undefined, io?: Io): Locale {
+  if (flag === undefined) return parseLang(io?.env?.LC_ALL || io?.env?.LC_MESSAGES || io?.env?.LANG || '') ?? 'zh-CN';
+  const locale = parseLang(flag);
+  if (!locale) throw new UsageError('lang', { value: flag });
+  return locale;
 }
 
-function reasonOf(e: unknown): string {
-  if (e instanceof WorkbookReadError) return e.message;
-  return (e as Error).message?.split('\n')[0] ?? String(e);
+/** A failure to read (or write) a file as one sentence in the user's language; no library text. */
+export function describeFailure(e: unknown, locale: Locale, file = '', operation: 'read' | 'write' = 'read'): string {
+  return fileFailureText(e, locale, file, operation);
+}
+
+function reasonOf(e: unknown, locale: Locale, file = ''): string {
+  return describeFailure(e, locale, file);
+}
+
+/**
+ * The files to work on: each file given, and every .xlsx and .docx under each folder given. A folder with
+ * none is reported (not silently skipped): checking nothing is not a pass.
+ */
+async function inputsOf(inputs: string[]): Promise<{ files: string[]; emptyFolders: string[] }> {
+  const files: string[] = [];
+  const emptyFolders: string[] = [];
+  for (const input of inputs) {
+    const found = await expandInputs([input]);
+    const isFolder = (await fs.stat(input).catch(() => null))?.isDirectory() ?? false;
+    if (isFolder && found.length === 0) emptyFolders.push(input);
+    files.push(...found);
+  }
+  return { files, emptyFolders };
+}
+
+function emptyFolderReason(folder: string, locale: Locale): string {
+  return fileProblemText({ code: 'folder-without-forms', operation: 'read', file: folder }, locale);
+}
+
+function emptyFolderRow(folder: string, locale: Locale): ReviewRow {
+  return { file: folder, department: '', filler: '', errors: 0, openWarnings: 0, explainedWarnings: 0, status: 'unreadable', reason: emptyFolderReason(folder, locale) };
 }
 
 function notFoundReason(lookedFor: string[], locale: Locale): string {
@@ -57,7 +93,7 @@ export async function checkFile(file: string, sheet: string | undefined, locale:
       return { file, sheet: result.sheetName, issues: result.issues, origin: result.origin, coverage: result.coverage, address };
     });
   } catch (e) {
-    return [{ file, sheet: null, issues: [], error: reasonOf(e) }];
+    return [{ file, sheet: null, issues: [], error: reasonOf(e, locale, file) }];
   }
 }
 
@@ -68,17 +104,25 @@ export async function checkOne(file: string, sheet: string | undefined, locale: 
 
 export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['sheet', 'lang']);
-  checkKnown(args, ['json', 'sheet', 'lang', 'summary']);
-  if (args.positionals.length === 0) throw new UsageError('check needs at least one FILE');
-  const locale = localeOf(stringFlag(args, 'lang'));
+  checkKnown(args, ['json', 'sheet', 'lang', 'summary'], ['sheet', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'check', verb: 'check' });
+  if (args.flags.has('json') && args.flags.has('summary')) throw new UsageError('jsonWithSummary');
+  const locale = localeOf(stringFlag(args, 'lang'), io);
+  const { files, emptyFolders } = await inputsOf(args.positionals);
   if (args.flags.has('summary')) {
-    const rows: ReviewRow[] = [];
-    for (const file of await expandInputs(args.positionals)) rows.push(...(await reviewForms(file, locale)).map((r) => r.row));
+    const rows: ReviewRow[] = emptyFolders.map((folder) => emptyFolderRow(folder, locale));
+    for (const file of files) rows.push(...(await reviewForms(file, locale)).map((r) => r.row));
     io.out(summaryLines(rows, locale).join('\n'));
     return rows.some((r) => r.status === 'unreadable') ? 2 : rows.some((r) => r.status === 'errors') ? 1 : 0;
   }
   const reports: FileReport[] = [];
-  for (const file of args.positionals) {
+  for (const folder of emptyFolders) {
+    const report: FileReport = { file: folder, sheet: null, issues: [], error: emptyFolderReason(folder, locale) };
+    reports.push(report);
+    if (args.flags.has('json')) io.err(`${folder}: ${report.error}`);
+    else io.out(toTable(report, locale, io.isTTY) + '\n');
+  }
+  for (const file of files) {
     for (const report of await checkFile(file, stringFlag(args, 'sheet'), locale)) {
       reports.push(report);
       if (!args.flags.has('json')) io.out(toTable(report, locale, io.isTTY) + '\n');
@@ -90,10 +134,20 @@ export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }
 
+/** The one input file of fill, annotate and roll; a second one is a slip, not something to ignore. */
+function oneInput(args: ReturnType<typeof parseArgs>, command: string): string {
+  const [input, ...extra] = args.positionals;
+  if (!input) throw new UsageError('needsInput', { command });
+  if (extra.length > 0) throw new UsageError('tooManyInputs', { command, extra: extra.join(' ') });
+  return input;
+}
+
 /** OUT, checked before any work: not (a link to) an input, in a folder that exists and can be written. */
 async function requireOut(args: ReturnType<typeof parseArgs>, inputs: readonly string[] = []): Promise<string> {
   const out = stringFlag(args, 'out');
-  if (!out) throw new UsageError('--out FILE is required');
+  if (!out) throw new UsageError('needsOut');
+  const input = inputs[0];
+  if (input && checkOutputKind(input, out)) throw new UsageError('docxOut', { name: path.basename(out) });
   await assertNotAnInput(out, inputs);
   await assertWritable(out);
   return out;
@@ -104,7 +158,7 @@ async function writeCopy(out: string, opened: OpenedWorkbook, sheets: { sheet: S
   // A macro-enabled package under an .xlsx name is refused by Excel: the copy keeps the input's kind.
   const macro = /macroEnabled/i.test(opened.pkg.text('[Content_Types].xml'));
   if (macro && !/\.xl[st]m$/i.test(out)) {
-    throw new UsageError(`输入是启用宏的工作簿，输出文件名应以 .xlsm 结尾：${out} (the input is macro-enabled: OUT must end in .xlsm)`);
+    throw new UsageError('xlsmOut', { suggested: out.replace(/\.[^./\\]*$/, '') + '.xlsm' });
   }
   let bytes: Uint8Array;
   try {
@@ -114,7 +168,7 @@ async function writeCopy(out: string, opened: OpenedWorkbook, sheets: { sheet: S
     bytes = patcher.toBytes();
   } catch (e) {
     if (e instanceof OutputError) throw e;
-    throw new OutputError(`无法生成副本，未写入 ${out} (could not build the copy; nothing written to ${out}): ${String((e as Error).message ?? e).split('\n')[0]}`);
+    throw new OutputError('build-failed', out, { detail: String((e as Error).message ?? e).split('\n')[0] });
   }
   await writeOutputBytes(out, bytes);
 }
@@ -126,25 +180,22 @@ function copyOfPatch(out: string, loaded: LoadedSheet, patch: Patch): Promise<vo
 function parseOnly(value: string | undefined): FillKind[] | undefined {
   if (!value) return undefined;
   const kinds = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const k of kinds) if (!FILL_KINDS.includes(k as FillKind)) throw new UsageError(`--only takes ${FILL_KINDS.join(',')}; not ${k}`);
+  for (const k of kinds) if (!FILL_KINDS.includes(k as FillKind)) throw new UsageError('only', { kinds: FILL_KINDS.join(', '), value: k });
   return kinds as FillKind[];
 }
 
 export async function cmdFill(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'only', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('fill needs IN');
+  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang'], ['out', 'only', 'sheet', 'lang']);
+  const input = oneInput(args, 'fill');
   const out = await requireOut(args, [input]);
-  const locale = localeOf(stringFlag(args, 'lang'));
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const zh = locale === 'zh-CN';
-  const kindProblem = checkOutputKind(input, out);
-  if (kindProblem) throw new UsageError(kindProblem);
   let doc;
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(`${input}: ${reasonOf(e)}`);
+    io.err(reasonOf(e, locale, input));
     return 2;
   }
   const options = {
@@ -179,18 +230,15 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
 
 export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'sheet', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('annotate needs IN');
+  checkKnown(args, ['out', 'sheet', 'lang'], ['out', 'sheet', 'lang']);
+  const input = oneInput(args, 'annotate');
   const out = await requireOut(args, [input]);
-  const locale = localeOf(stringFlag(args, 'lang'));
-  const kindProblem = checkOutputKind(input, out);
-  if (kindProblem) throw new UsageError(kindProblem);
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   let doc;
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(`${input}: ${reasonOf(e)}`);
+    io.err(reasonOf(e, locale, input));
     return 2;
   }
   const results = checkWorkbook(doc.grids);
@@ -209,7 +257,7 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
       out,
       doc.package,
       [...bySheet].map(([sheet, rs]) => ({ sheet: doc.sheet(sheet), writes: highlightWrites(rs.flatMap((r) => r.issues), locale) })),
-      (p) => p.putSheet(RESULT_SHEET, (styles) => resultSheetXml(styles, first, resultRows, locale)),
+      (p) => p.putSheet(resultSheetName(locale), (styles) => resultSheetXml(styles, first, resultRows, locale)),
     );
   } else {
     for (const [sheet, rs] of bySheet) highlightIssues(doc.worksheet(sheet), rs.flatMap((r) => r.issues), locale);
@@ -224,28 +272,34 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
 }
 
 export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['out', 'year']);
-  checkKnown(args, ['out', 'sample', 'year']);
+  const args = parseArgs(argv, ['out', 'year', 'lang']);
+  checkKnown(args, ['out', 'sample', 'year', 'lang'], ['out', 'year', 'lang']);
+  if (args.positionals.length > 0) throw new UsageError('tooManyInputs', { command: 'template', extra: args.positionals.join(' ') });
   const out = await requireOut(args);
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const yearFlag = stringFlag(args, 'year');
   const year = yearFlag ? Number(yearFlag) : undefined;
-  if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) throw new UsageError('--year takes a four-digit year');
+  if (yearFlag !== undefined && !(year !== undefined && /^\d{4}$/.test(yearFlag) && year > 1990 && year < 2100)) throw new UsageError('year', { value: yearFlag });
+  const sample = args.flags.has('sample');
+  // The example is the form as filed for its year; moving it to another year would be a form nobody filed.
+  const sampleYear = SAMPLE_FORM.priorYears[0] + 1;
+  if (sample && year !== undefined && year !== sampleYear) throw new UsageError('sampleYear', { sampleYear: String(sampleYear), value: String(year) });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
-  writeTemplate(wb, buildTemplate({ sample: args.flags.has('sample'), year }));
+  writeTemplate(wb, buildTemplate({ sample, year }));
   await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
-  io.out(`已写入 ${out}${args.flags.has('sample') ? '（示例数据）' : ''}`);
+  const written = sample ? sampleYear : (year ?? defaultFormYear());
+  io.out(locale === 'zh-CN' ? `已写入 ${out}：${written} 年${sample ? '示例申报表' : '空白申报表'}` : `Wrote ${out}: ${sample ? 'the filed example' : 'a blank form'} for ${written}`);
   return 0;
 }
 
 export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'into', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang']);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('roll needs IN (or LAST --into THIS)');
+  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang'], ['out', 'into', 'sheet', 'lang']);
+  const input = oneInput(args, 'roll');
   const into = stringFlag(args, 'into');
   const out = await requireOut(args, into ? [input, into] : [input]);
-  const locale = localeOf(stringFlag(args, 'lang'));
+  const locale = localeOf(stringFlag(args, 'lang'), io);
   const zh = locale === 'zh-CN';
   let source;
   let target;
@@ -253,7 +307,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     source = await loadSheet(input, into ? undefined : stringFlag(args, 'sheet'));
     target = into ? await loadSheet(into, stringFlag(args, 'sheet')) : source;
   } catch (e) {
-    io.err(reasonOf(e));
+    io.err(reasonOf(e, locale));
     return 2;
   }
   if (!into) {
@@ -309,13 +363,15 @@ function progress(io: Io, done: number, total: number, file: string): void {
 
 export async function cmdReview(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'lang']);
-  checkKnown(args, ['out', 'lang']);
-  if (args.positionals.length === 0) throw new UsageError('review needs folders or files');
-  const locale = localeOf(stringFlag(args, 'lang'));
-  const files = await expandInputs(args.positionals);
+  checkKnown(args, ['out', 'lang'], ['out', 'lang']);
+  if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'review', verb: 'review' });
+  const locale = localeOf(stringFlag(args, 'lang'), io);
+  const { files, emptyFolders } = await inputsOf(args.positionals);
   // OUT is checked before any form is read: never one of the forms, in a folder that exists.
   const out = await requireOut(args, files);
-  const rows: ReviewRow[] = [];
+  for (const folder of emptyFolders) io.err(emptyFolderReason(folder, locale));
+  if (files.length === 0) return 2;
+  const rows: ReviewRow[] = emptyFolders.map((folder) => emptyFolderRow(folder, locale));
   // Issue rows go to a scratch file as each form is checked, so memory does not grow with the number of forms;
   // the scratch folder goes whatever happens, so no department's data stays behind.
   const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));

@@ -15,6 +15,7 @@ import type { SheetInfo } from '../ooxml/package';
 import type { Explanation } from '../review/explanations';
 import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
 import { isOwnSheet, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+import { classifyFileError } from '../i18n/file-errors';
 
 export interface FormDocument {
   kind: 'xlsx' | 'docx';
@@ -38,10 +39,13 @@ export function isDocx(file: string): boolean {
   return /\.docx$/i.test(file);
 }
 
-function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | undefined, kind: string): T[] {
+function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | undefined, file: string): T[] {
   if (!sheet) return grids;
   const hit = grids.filter((g) => g.sheetName === sheet);
-  if (hit.length === 0) throw new WorkbookReadError(`找不到${kind} (no ${kind === '表格' ? 'table' : 'sheet'} named) "${sheet}"; ${grids.map((g) => g.sheetName).join(', ')}`);
+  if (hit.length === 0) {
+    const sheets = grids.map((g) => `“${g.sheetName}”`).join(', ');
+    throw new WorkbookReadError({ code: 'sheet-missing', operation: 'read', file, data: { sheet, sheets } });
+  }
   return hit;
 }
 
@@ -50,12 +54,12 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read'));
   }
   const tables = await readDocxTables(bytes).catch((e: Error) => {
-    throw new WorkbookReadError(`${e.message}: ${file}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read', bytes.subarray(0, 8)));
   });
-  if (tables.length === 0) throw new WorkbookReadError(`文档中没有表格 (the document has no tables): ${file}`);
+  if (tables.length === 0) throw new WorkbookReadError({ code: 'no-tables', operation: 'read', file });
   const workbook = new ExcelJS.Workbook();
   for (const grid of tables) {
     const ws = workbook.addWorksheet(grid.sheetName);
@@ -66,7 +70,7 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
     kind: 'docx',
     workbook,
     package: null,
-    grids: pickGrids(tables, sheet, '表格'),
+    grids: pickGrids(tables, sheet, file),
     worksheet: (name) => workbook.getWorksheet(name)!,
     sheet: () => {
       throw new Error('a Word document has no workbook sheets');
@@ -80,8 +84,8 @@ async function openXlsx(file: string, sheet: string | undefined): Promise<FormDo
   const opened = await readWorkbook(file);
   const worksheets = opened.pkg.sheets.filter((s) => s.part);
   const sheets = sheet ? worksheets : worksheets.filter((w) => w.state === 'visible' && !isOwnSheet(w.name));
-  const chosen = pickGrids(sheets.map((info) => ({ sheetName: info.name, info })), sheet, '工作表');
-  if (chosen.length === 0) throw new WorkbookReadError('工作簿中没有工作表 (the workbook has no sheets)');
+  const chosen = pickGrids(sheets.map((info) => ({ sheetName: info.name, info })), sheet, file);
+  if (chosen.length === 0) throw new WorkbookReadError({ code: 'no-sheets', operation: 'read', file });
   return {
     kind: 'xlsx',
     workbook: null,

@@ -7,8 +7,18 @@
 import { constants, promises as fs } from 'fs';
 import path from 'path';
 import { UsageError } from './args';
+import { classifyFileError, fileProblemText, type FileProblem, type FileProblemCode } from '../i18n/file-errors';
 
-export class OutputError extends Error {}
+/** OUT cannot be written: the problem is said in the user's language (i18n/file-errors); the message is English, for logs. */
+export class OutputError extends Error {
+  readonly problem: FileProblem;
+  constructor(code: FileProblemCode, file: string, data?: Record<string, string>) {
+    const problem: FileProblem = { code, operation: 'write', file, data };
+    super(fileProblemText(problem, 'en-US'));
+    this.name = 'OutputError';
+    this.problem = problem;
+  }
+}
 
 async function identity(file: string): Promise<string | null> {
   try {
@@ -25,9 +35,7 @@ export async function assertNotAnInput(out: string, inputs: readonly string[]): 
   for (const input of inputs) {
     const same = outId !== null ? outId === (await identity(input)) : path.resolve(out) === path.resolve(input);
     if (same) {
-      throw new UsageError(
-        `--out 指向输入文件 ${input}（同一文件、链接或硬链接），输入文件不会被修改，请另选输出文件 (--out is the input ${input}, through a link or hard link: the input is never modified; choose another OUT)`,
-      );
+      throw new UsageError('outIsInput', { input });
     }
   }
 }
@@ -36,24 +44,16 @@ export async function assertNotAnInput(out: string, inputs: readonly string[]): 
 export async function assertWritable(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const stat = await fs.stat(dir).catch(() => null);
-  if (!stat) throw new OutputError(`输出文件夹不存在：${dir}（请先创建该文件夹） (the output folder does not exist: ${dir})`);
-  if (!stat.isDirectory()) throw new OutputError(`输出路径的上级不是文件夹：${dir} (the output's parent is not a folder: ${dir})`);
+  if (!stat) throw new OutputError('not-found', out, { folder: dir });
+  if (!stat.isDirectory()) throw new OutputError('parent-not-folder', out, { folder: dir });
   const target = await fs.stat(out).catch(() => null);
-  if (target?.isDirectory()) throw new OutputError(`输出路径是一个文件夹：${out}（请给出文件名） (the output is a folder: ${out}; give a file name)`);
-  if (target && !target.isFile()) throw new OutputError(`输出路径不是普通文件：${out} (the output is not a regular file: ${out})`);
+  if (target?.isDirectory()) throw new OutputError('is-folder', out);
+  if (target && !target.isFile()) throw new OutputError('not-regular', out);
   try {
     await fs.access(dir, constants.W_OK);
   } catch {
-    throw new OutputError(`输出文件夹不可写：${dir} (the output folder is read-only: ${dir})`);
+    throw new OutputError('no-permission', out, { folder: dir });
   }
-}
-
-function reasonOf(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return '磁盘空间不足 (no space left on the disk)';
-  if (code === 'EACCES' || code === 'EPERM') return '没有写入权限 (permission denied)';
-  if (code === 'EROFS') return '文件系统只读 (read-only file system)';
-  return code ?? String((e as Error).message ?? e).split('\n')[0];
 }
 
 /**
@@ -69,7 +69,8 @@ export async function writeOutput(out: string, write: (tmp: string) => Promise<v
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     if (e instanceof OutputError) throw e;
-    throw new OutputError(`写入 ${out} 失败：${reasonOf(e)}；原有文件未改动 (writing ${out} failed: ${reasonOf(e)}; any existing file is unchanged)`);
+    const problem = classifyFileError(e, out, 'write');
+    throw new OutputError(problem.code, out, problem.data);
   }
 }
 

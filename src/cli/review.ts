@@ -9,8 +9,9 @@ import { checkWorkbook } from '../engine';
 import { openDocument } from './documents';
 import { countStatuses, statusOf, type ReviewCounts } from '../review/explanations';
 import type { Issue, Locale } from '../rules/rule';
-import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { issueMessage, ruleTitle, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import { textHeight } from '../form/row-heights';
+import { fileFailureText } from '../i18n/file-errors';
 
 export type FileStatus = 'unreadable' | 'errors' | 'open-warnings' | 'passed';
 
@@ -99,7 +100,7 @@ export async function reviewForms(file: string, locale: Locale): Promise<{ row: 
       };
     });
   } catch (e) {
-    return [{ row: { ...base, reason: (e as Error).message.split('\n')[0] }, issues: [] }];
+    return [{ row: { ...base, reason: fileFailureText(e, locale, file) }, issues: [] }];
   }
 }
 
@@ -182,17 +183,18 @@ export async function writeReviewWorkbook(out: string, rows: ReviewRow[], issues
     { header: zh ? '部分' : 'Section', width: 16 },
     { header: zh ? '单元格' : 'Cells', width: 16 },
     { header: zh ? '问题' : 'Message', width: 70, style: WRAP },
-    { header: zh ? '应为' : 'Expected', width: 16 },
-    { header: zh ? '规则' : 'Rule', width: 24 },
+    { header: zh ? '应为' : 'Expected', width: 16, style: WRAP },
+    { header: zh ? '检查项' : 'Check', width: 36, style: WRAP },
     { header: zh ? '审核说明' : 'Explanation', width: 30, style: WRAP },
   ];
   headerRow(detail);
   let issueRows = 0;
   const statusName = { error: zh ? '错误' : 'error', open: zh ? '待说明' : 'open', explained: zh ? '已说明' : 'explained' } as Record<string, string>;
   for await (const i of issues) {
-    const row = detail.addRow([i.file, SEVERITY_NAMES[i.severity][locale], statusName[i.status], i.section, i.cells, i.message, i.expected, i.rule, i.explanation]);
-    // Long messages wrap; the row is made tall enough for them, as Excel does not grow rows it did not edit.
-    row.height = Math.max(...[i.file, i.message, i.explanation].map((t, k) => textHeight(t, [40, 70, 30][k])));
+    const check = ruleTitle(i.rule, locale);
+    const row = detail.addRow([i.file, SEVERITY_NAMES[i.severity][locale], statusName[i.status], i.section, i.cells, i.message, i.expected, check, i.explanation]);
+    // Long texts wrap; the row is made tall enough for them, as Excel does not grow rows it did not edit.
+    row.height = Math.max(...[i.file, i.message, i.expected, check, i.explanation].map((t, k) => textHeight(t, [40, 70, 16, 36, 30][k])));
     row.commit();
     issueRows++;
   }

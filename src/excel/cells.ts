@@ -24,7 +24,7 @@ export function needsTextGuard(s: string): boolean {
   if (/^[=+\-@'#]/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
   // Anything numeric-looking: digits with separators, currency, percent, exponents, fractions, dates, times.
-  if (/^[\d.,\s%$¥￥€£()/:年月日eE+\-]+$/.test(t) && /\d/.test(t)) return true;
+  if (/^[\d.,\s%$¥￥€£()/:年月日eE+-]+$/.test(t) && /\d/.test(t)) return true;
   return false;
 }
 

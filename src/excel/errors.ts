@@ -11,6 +11,7 @@
  */
 import type { Locale } from '../rules/rule';
 import { formatTemplate } from '../rules/rule';
+import { excelVersionsWith } from '../i18n/excel-versions';
 
 export type AdapterErrorCode =
   | 'sheet-protected'
@@ -66,9 +67,11 @@ const MESSAGES: Record<AdapterErrorCode, Record<Locale, string>> = {
     'zh-CN': 'Excel 正处于单元格编辑状态，未做任何修改。请先按 Enter 或 Esc 结束编辑，再重试。',
     'en-US': 'Excel is in cell-edit mode, so nothing was changed. Press Enter or Esc to finish editing, then try again.',
   },
+  // With data.set (an ExcelApi version) the sentence names the Excel versions that have it (see
+  // i18n/excel-versions); without one (Excel said ApiNotFound) it says to update. No API names either way.
   unsupported: {
-    'zh-CN': '当前 Excel 版本不支持此功能（需要 {feature}）。',
-    'en-US': 'This version of Excel does not support this ({feature} is needed).',
+    'zh-CN': '当前 Excel 版本不支持{what}。支持的版本：{versions}。请更新 Excel（文件 → 帐户 → 更新选项），或改用 Excel 网页版。',
+    'en-US': 'This version of Excel cannot {whatEn}. It needs {versions}. Update Excel (File → Account → Update Options) or use Excel on the web.',
   },
   'template-unavailable': {
     'zh-CN': '申报表模板暂时无法生成：{detail}',
@@ -99,6 +102,7 @@ export class AdapterError extends Error {
 
   /** The sentence for the task pane, in the user's language. */
   text(locale: Locale = 'zh-CN'): string {
+    if (this.code === 'unsupported') return unsupportedText(this.data, locale);
     return formatTemplate(MESSAGES[this.code][locale], this.data);
   }
 
@@ -112,6 +116,20 @@ export function isCellEditError(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown } | null;
   if (err?.code === 'InvalidOperationInCellEditMode') return true;
   return err?.code === 'InvalidOperation' && /cell[- ]?edit/i.test(String(err.message ?? ''));
+}
+
+/**
+ * A feature the host lacks: `set` is the ExcelApi version it needs, `what`/`whatEn` the feature in words
+ * ("在输入时自动计算" / "recalculate as you type"). Unknown sets and ApiNotFound say to update Excel.
+ */
+export function unsupportedText(data: Record<string, string>, locale: Locale): string {
+  const versions = data.set ? excelVersionsWith(data.set, locale) : undefined;
+  if (!versions) {
+    return locale === 'zh-CN'
+      ? `当前 Excel 版本缺少${data.what ?? '此功能'}所需的功能。请把 Excel 更新到最新版本，或改用 Excel 网页版。`
+      : `This version of Excel lacks what ${data.whatEn ?? 'this'} needs. Update Excel to the latest version or use Excel on the web.`;
+  }
+  return formatTemplate(MESSAGES.unsupported[locale], { what: '此功能', whatEn: 'do this', ...data, versions });
 }
 
 /**
@@ -129,7 +147,8 @@ export function toAdapterError(e: unknown, sheet = '', known: { protected?: bool
     case 'ItemNotFound':
       return new AdapterError('sheet-missing', { sheet }, e);
     case 'ApiNotFound':
-      return new AdapterError('unsupported', { feature: detail }, e);
+      // Excel's own text names the missing API; the user is told to update instead (the cause keeps it).
+      return new AdapterError('unsupported', {}, e);
     case 'UndoNotSupported':
       return new AdapterError('undo-not-supported', {}, e);
     case 'ResponsePayloadSizeLimitExceeded':

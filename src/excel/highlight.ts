@@ -113,8 +113,8 @@ function planAllMarks(issues: Issue[], message: (i: Issue) => string): Map<strin
   return out;
 }
 
-function noteText(texts: string[]): string {
-  return NOTE_PREFIX + texts.join('\n');
+function noteText(texts: string[], locale: Locale): string {
+  return NOTE_PREFIX[locale] + texts.join('\n');
 }
 
 /** Queues putting back the fills of marks that are not being repainted. */
@@ -250,7 +250,7 @@ export async function checkAndHighlight(host: ExcelHost, options: CheckHighlight
       const targets = planMarks(checked.issues, (i) => engine.issueMessage(i, locale), MAX_MARKS);
       if (allTargets.size > targets.size) result.unmarked = allTargets.size - targets.size;
       const wanted = new Map<string, string>();
-      if (annotate) for (const t of targets.values()) if (t.texts.length) wanted.set(toA1(t.ref), noteText(t.texts));
+      if (annotate) for (const t of targets.values()) if (t.texts.length) wanted.set(toA1(t.ref), noteText(t.texts, locale));
       const reader: RecordReader = first.record;
       // Notes need ExcelApi 1.10+, where the record (a setting) is always known after sync 1.
       const earlier = reader.ready ? splitEntries(reader.record(), snap.sheetId, snap.sheetName).mine : [];

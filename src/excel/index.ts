@@ -19,7 +19,7 @@ export {
   type FillActionResult,
 } from './patch-actions';
 export { insertTemplate, TEMPLATE_SHEET_NAME } from './template';
-export { selectCells, watchAmounts, type AmountChange, type AmountWatch } from './interact';
+export { AUTO_CALC_NEEDS, selectCells, watchAmounts, type AmountChange, type AmountWatch } from './interact';
 export { MARK_COLORS } from './fills';
 export { SETTING_KEY, RECORD_SHEET } from './marks-store';
 export type { EnginePort } from './engine-port';

@@ -66,13 +66,16 @@ export function isUsersLocalEdit(e: ChangedArgs): boolean {
  * Remote (co-authoring) edits and the add-in's own writes are ignored.
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs
  */
+/** Worksheet.onChanged is ExcelApi 1.7; said to users as the Excel versions that have it. */
+export const AUTO_CALC_NEEDS = { set: '1.7', what: '输入时自动计算', whatEn: 'recalculate as you type' };
+
 export async function watchAmounts(
   host: ExcelHost,
   onChange: (change: AmountChange) => void | Promise<void>,
   options: { sheet?: string } = {},
 ): Promise<AmountWatch> {
   const caps = capabilities(host);
-  if (!caps.events) return { supported: false, reason: new AdapterError('unsupported', { feature: 'ExcelApi 1.7 (onChanged)' }) };
+  if (!caps.events) return { supported: false, reason: new AdapterError('unsupported', AUTO_CALC_NEEDS) };
   const handle = async (e: Excel.WorksheetChangedEventArgs) => {
     const args = e as unknown as ChangedArgs;
     if (!isUsersLocalEdit(args)) return;

@@ -9,8 +9,10 @@
 import type { Caps } from './host';
 import { splitAreaAddress } from './cells';
 import type { NoteKind } from './marks-store';
+import type { Locale } from '../rules/rule';
 
-export const NOTE_PREFIX = 'jixiao: ';
+/** The first words of the add-in's notes, in the user's language (a note reads as one language). */
+export const NOTE_PREFIX: Record<Locale, string> = { 'zh-CN': '绩效申报检查：', 'en-US': 'Form check: ' };
 /** Past this many, further issues get a fill but no note: a sheet buried in notes helps nobody. */
 export const MAX_NOTES = 300;
 
@@ -104,7 +106,7 @@ export function queueCensus(ws: Excel.Worksheet, caps: Caps, kind: NoteKind): Ce
 
 /**
  * True when every annotation on the sheet is one the add-in recorded, one for one. Their places are then
- * the recorded cells (texts start with NOTE_PREFIX, so a user's note never matches), and no sync is needed
+ * the recorded cells (texts start with a NOTE_PREFIX, so a user's note never matches), and no sync is needed
  * to find them.
  */
 export function onlyOurs(texts: string[], ours: string[]): boolean {

@@ -165,7 +165,7 @@ async function writeChecked(
       const cells = writesByCell(patch);
       const reads = cellBlocks([...cells.values()].map((c) => c.ref)).map((b) => {
         const r = ws.getRange(rangeToA1(b));
-        r.load(CELL_PROPS);
+        r.load(CELL_PROPS); // eslint-disable-line office-addins/no-empty-load -- CELL_PROPS names the properties
         return { b, r };
       });
       const notesAt = caps.notes ? queueNotesAt(ws, [...noteWrites(patch).keys()]) : () => [];
@@ -280,7 +280,7 @@ export async function applyFill(host: ExcelHost, options: FillActionOptions = {}
       const outside = res.patch.writes.map((w) => parseA1(w.address)).filter((ref) => !inBounds(snap.bounds, ref));
       const before = cellBlocks(outside).map((b) => {
         const r = read.worksheet.getRange(rangeToA1(b));
-        r.load(CELL_PROPS);
+        r.load(CELL_PROPS); // eslint-disable-line office-addins/no-empty-load -- CELL_PROPS names the properties
         return { b, r };
       });
       queuePatchWrite(ctx, read.worksheet, caps, res.patch);

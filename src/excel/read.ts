@@ -104,7 +104,7 @@ async function readBlocks(
   for (let done = 0; done < shape.rows; ) {
     const rows = Math.min(rowsPer, shape.rows - done);
     const block = ws.getRange(rangeToA1({ top: shape.row + done, left: shape.col, bottom: shape.row + done + rows - 1, right: shape.col + shape.cols - 1 }));
-    block.load(CELL_PROPS);
+    block.load('values,formulas,numberFormat,valueTypes');
     try {
       await counter.sync(ctx);
     } catch (e) {

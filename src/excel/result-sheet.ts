@@ -17,7 +17,7 @@
 import { columnName } from '../grid/address';
 import { emptyGrid } from '../grid/grid';
 import { invertPatch, type CellWrite, type Patch } from '../patch';
-import { RESULT_SHEET, resultTable, type ResultRow, type ResultTable } from '../review/result-table';
+import { RESULT_SHEET, resultSheetName, resultTable, type ResultRow, type ResultTable } from '../review/result-table';
 import type { Locale } from '../rules/rule';
 import { AdapterError, toAdapterError } from './errors';
 import { capabilities, runOptions, SyncCounter, type Caps, type ExcelHost } from './host';
@@ -147,19 +147,22 @@ function removeIfUnchanged(sheetId: string, sheetName: string, writes: CellWrite
 
 export async function writeResultSheet(host: ExcelHost, options: WriteResultsOptions): Promise<WriteResultsResult> {
   const caps = capabilities(host);
-  const table = resultTable(options.sheetName, options.rows, options.locale ?? 'zh-CN');
+  const locale = options.locale ?? 'zh-CN';
+  const table = resultTable(options.sheetName, options.rows, locale);
   const writes = resultWrites(table);
+  // The sheet is named in the pane's language (检查结果 / Check results), like the command line's copy.
+  const name = resultSheetName(locale);
   try {
     return await host.run(async (ctx) => {
       const counter = new SyncCounter();
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await counter.sync(ctx);
-      const existing = sheets.items.find((s) => s.name.toLowerCase() === RESULT_SHEET.toLowerCase());
+      const existing = sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
       if (!existing) {
-        const ws = sheets.add(RESULT_SHEET);
+        const ws = sheets.add(name);
         ws.load('id,name');
-        const patch: Patch = { sheetName: RESULT_SHEET, writes, skipped: [] };
+        const patch: Patch = { sheetName: name, writes, skipped: [] };
         queuePatchWrite(ctx, ws, caps, patch);
         queueLayout(ws, caps, table);
         await counter.sync(ctx);
@@ -188,6 +191,6 @@ export async function writeResultSheet(host: ExcelHost, options: WriteResultsOpt
       return { sheetName: snap.sheetName, rows: table.rows.length, created: false, syncs: counter.count };
     }, runOptions(caps, 'structure'));
   } catch (e) {
-    throw toAdapterError(e, RESULT_SHEET);
+    throw toAdapterError(e, name);
   }
 }

@@ -25,3 +25,18 @@ export const SEVERITY_NAMES: Record<'error' | 'warning', Record<Locale, string>>
   error: { 'zh-CN': '错误（强制）', 'en-US': 'Error' },
   warning: { 'zh-CN': '提示', 'en-US': 'Warning' },
 };
+
+/**
+ * What a rule checks, in words (its description), for reviewers who read the 检查结果 sheet or a note: the
+ * rule id (funding-total) is for scripts and docs/rules.md, not for people.
+ */
+export function ruleTitle(rule: string, locale: Locale = 'zh-CN'): string {
+  if (rule === ENGINE_FAULT_RULE) return locale === 'zh-CN' ? '检查规则运行出错' : 'A check failed to run';
+  return RULES_BY_ID.get(rule)?.meta.description[locale] ?? rule;
+}
+
+/** One line of a cell note, in one language: the severity in words, then the message. */
+export function noteLine(issue: Issue, locale: Locale = 'zh-CN'): string {
+  const severity = SEVERITY_NAMES[issue.severity][locale];
+  return locale === 'zh-CN' ? `【${severity}】${issueMessage(issue, locale)}` : `[${severity}] ${issueMessage(issue, locale)}`;
+}

@@ -40,7 +40,11 @@ export const BUILTIN_NUMFMTS: Record<number, string> = {
 };
 
 export class PackageError extends Error {
-  constructor(message: string) {
+  /** 'other-office': the package is a Word or PowerPoint document; 'no-workbook': it has no workbook part. */
+  constructor(
+    message: string,
+    readonly reason: 'no-workbook' | 'other-office' = 'no-workbook',
+  ) {
     super(message);
     this.name = 'PackageError';
   }
@@ -85,7 +89,7 @@ export class SpreadsheetPackage {
     this.workbookPart = office.target;
     const wbXml = this.text(this.workbookPart);
     if (!/<(?:[\w.-]+:)?workbook[\s>]/.test(wbXml)) {
-      throw new PackageError('不是 Excel 工作簿（可能是 Word 或 PowerPoint 文件） (not an Excel workbook: perhaps a Word or PowerPoint file)');
+      throw new PackageError('不是 Excel 工作簿（可能是 Word 或 PowerPoint 文件） (not an Excel workbook: perhaps a Word or PowerPoint file)', 'other-office');
     }
     const wbRels = this.rels(this.workbookPart);
     const sheetsEl = firstElement(wbXml, 'sheets');

@@ -27,6 +27,7 @@ export function escapeXml(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Control characters XML 1.0 cannot hold are written as ST_Xstring escapes.
+    // eslint-disable-next-line no-control-regex -- matching exactly those characters is the point
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 

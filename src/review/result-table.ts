@@ -1,13 +1,21 @@
 /**
- * The 检查结果 sheet as plain data: headers, column widths and one row per issue, with the link that jumps
- * to the issue's first cell, in the columns of the command line's annotated copy (src/xlsx/annotate.ts).
- * The Office.js writer (写入检查结果 in the task pane) lays its sheet out from this.
+ * The 检查结果 sheet as plain data: its name, headers, column widths and one row per issue, with the link that
+ * jumps to the issue's first cell. Every writer lays its sheet out from this, so the sheet reads the same
+ * wherever it was written: the command line's patched copy (xlsx/annotate resultSheetXml), a Word document's
+ * new workbook (ExcelJS) and 写入检查结果 in the task pane (excel/result-sheet). One language per sheet: an
+ * English run writes "Check results" with checks named in words, never by rule id.
  */
 import { toA1 } from '../grid/address';
-import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { issueMessage, ruleTitle, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
 import type { Issue, Locale, Severity } from '../rules/rule';
 
 export const RESULT_SHEET = '检查结果';
+/** The results sheet of an English run: the workbook then speaks one language. */
+export const RESULT_SHEET_EN = 'Check results';
+
+export function resultSheetName(locale: Locale): string {
+  return locale === 'zh-CN' ? RESULT_SHEET : RESULT_SHEET_EN;
+}
 
 export interface ResultRow {
   file?: string;
@@ -56,10 +64,10 @@ export function resultTable(sheetName: string, rows: ResultRow[], locale: Locale
     zh ? '单元格' : 'Cells',
     zh ? '问题' : 'Message',
     zh ? '应为' : 'Expected',
-    zh ? '规则' : 'Rule',
+    zh ? '检查项' : 'Check',
     zh ? '审核说明' : 'Explanation',
   ];
-  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
+  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 36, 30];
   const cellsCol = withFile ? 4 : 3;
   return {
     headers,
@@ -77,7 +85,7 @@ export function resultTable(sheetName: string, rows: ResultRow[], locale: Locale
           text,
           issueMessage(issue, locale),
           issue.expected ?? '',
-          issue.rule,
+          ruleTitle(issue.rule, locale),
           explanation ?? '',
         ],
         severity: issue.severity,

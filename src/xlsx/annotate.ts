@@ -5,13 +5,15 @@
  * A Word document's copy is a new workbook, annotated through ExcelJS (highlightIssues, writeResultSheet).
  */
 import { columnName, toA1 } from '../grid/address';
-import { issueMessage, SECTION_NAMES, SEVERITY_NAMES } from '../i18n/messages';
+import { noteLine } from '../i18n/messages';
 import type { CellWriteSpec } from '../ooxml/patcher';
 import type { StyleBook } from '../ooxml/styles';
 import { escapeXml } from '../ooxml/xml';
+import { RESULT_SHEET, RESULT_SHEET_EN, resultSheetName, resultTable, type ResultRow } from '../review/result-table';
 import type ExcelJS from 'exceljs';
 import type { Issue, Locale } from '../rules/rule';
-import { RESULT_SHEET } from './workbook';
+
+export type { ResultRow };
 
 export const MARK_COLORS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
@@ -27,18 +29,10 @@ export function highlightWrites(issues: readonly Issue[], locale: Locale = 'zh-C
         notes.set(key, entry);
       }
       if (issue.severity === 'error') entry.severity = 'error';
-      entry.lines.push(`[${SEVERITY_NAMES[issue.severity][locale]}] ${issueMessage(issue, locale)}`);
+      entry.lines.push(noteLine(issue, locale));
     }
   }
   return [...notes].map(([address, { severity, lines }]) => ({ address, fill: MARK_COLORS[severity], note: lines.join('\n') }));
-}
-
-export interface ResultRow {
-  file?: string;
-  /** The sheet the issue's cells are on, when a workbook holds forms on several sheets. */
-  sheet?: string;
-  issue: Issue;
-  explanation?: string;
 }
 
 function cell(ref: string, value: string | number, style?: number): string {
@@ -50,42 +44,17 @@ function cell(ref: string, value: string | number, style?: number): string {
 
 /** The 检查结果 worksheet's XML: header row, one row per issue, internal links, frozen header, filter, A4 landscape. */
 export function resultSheetXml(styles: StyleBook, sheetName: string, rows: readonly ResultRow[], locale: Locale = 'zh-CN'): string {
-  const zh = locale === 'zh-CN';
-  const withFile = rows.some((r) => r.file);
-  const headers = [
-    ...(withFile ? [zh ? '文件' : 'File'] : []),
-    zh ? '序号' : 'No.',
-    zh ? '类型' : 'Severity',
-    zh ? '部分' : 'Section',
-    zh ? '单元格' : 'Cells',
-    zh ? '问题' : 'Message',
-    zh ? '应为' : 'Expected',
-    zh ? '规则' : 'Rule',
-    zh ? '审核说明' : 'Explanation',
-  ];
-  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
+  const table = resultTable(sheetName, [...rows], locale);
   const head = styles.derive(0, { fill: 'FFD9E1F2', bold: true });
-  const lastCol = columnName(headers.length - 1);
-  const out: string[] = [`<row r="1">${headers.map((h, i) => cell(`${columnName(i)}1`, h, head)).join('')}</row>`];
+  const lastCol = columnName(table.headers.length - 1);
+  const widths = table.widths;
+  const out: string[] = [`<row r="1">${table.headers.map((h, i) => cell(`${columnName(i)}1`, h, head)).join('')}</row>`];
   const links: string[] = [];
-  const cellsCol = withFile ? 4 : 3;
-  rows.forEach(({ file, sheet, issue, explanation }, i) => {
+  table.rows.forEach(({ values, link }, i) => {
     const r = i + 2;
-    const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
-    const values: (string | number)[] = [
-      ...(withFile ? [file ?? ''] : []),
-      i + 1,
-      SEVERITY_NAMES[issue.severity][locale],
-      SECTION_NAMES[issue.section][locale],
-      cells.join(', '),
-      issueMessage(issue, locale),
-      issue.expected ?? '',
-      issue.rule,
-      explanation ?? '',
-    ];
     out.push(`<row r="${r}">${values.map((v, c) => cell(`${columnName(c)}${r}`, v)).join('')}</row>`);
     // An internal link (a location, no relationship) jumps to the first blamed cell of the checked sheet.
-    if (cells.length > 0 && !withFile) links.push(`<hyperlink ref="${columnName(cellsCol)}${r}" location="${escapeXml(`'${(sheet ?? sheetName).replace(/'/g, "''")}'!${toA1(issue.cells[0])}`)}" display="${escapeXml(cells.join(', '))}"/>`);
+    if (link) links.push(`<hyperlink ref="${columnName(link.col)}${r}" location="${escapeXml(link.target)}" display="${escapeXml(link.text)}"/>`);
   });
   const last = rows.length + 1;
   return (
@@ -113,7 +82,7 @@ export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: 
       const key = toA1(ref);
       const entry = notes.get(key) ?? { severity: issue.severity, lines: [] };
       if (issue.severity === 'error') entry.severity = 'error';
-      entry.lines.push(`[${SEVERITY_NAMES[issue.severity][locale]}] ${issueMessage(issue, locale)}`);
+      entry.lines.push(noteLine(issue, locale));
       notes.set(key, entry);
     }
   }
@@ -124,54 +93,31 @@ export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: 
   }
 }
 
-/** Writes (or rewrites) the 检查结果 sheet. */
+/** Writes (or rewrites) the 检查结果 sheet (Check results in English), in one language. */
 export function writeResultSheet(wb: ExcelJS.Workbook, sheetName: string, rows: ResultRow[], locale: Locale = 'zh-CN'): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(RESULT_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(RESULT_SHEET, {
+  for (const name of [RESULT_SHEET, RESULT_SHEET_EN]) {
+    const old = wb.getWorksheet(name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  const table = resultTable(sheetName, rows, locale);
+  const ws = wb.addWorksheet(resultSheetName(locale), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  const zh = locale === 'zh-CN';
-  const withFile = rows.some((r) => r.file);
-  const headers = [
-    ...(withFile ? [zh ? '文件' : 'File'] : []),
-    zh ? '序号' : 'No.',
-    zh ? '类型' : 'Severity',
-    zh ? '部分' : 'Section',
-    zh ? '单元格' : 'Cells',
-    zh ? '问题' : 'Message',
-    zh ? '应为' : 'Expected',
-    zh ? '规则' : 'Rule',
-    zh ? '审核说明' : 'Explanation',
-  ];
-  ws.addRow(headers);
+  ws.addRow(table.headers);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  const widths = [...(withFile ? [28] : []), 6, 12, 16, 18, 70, 16, 24, 30];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  rows.forEach(({ file, sheet, issue, explanation }, i) => {
-    const cells = issue.cells.map((c) => (sheet ? `${sheet}!${toA1(c)}` : toA1(c)));
-    const row = ws.addRow([
-      ...(withFile ? [file ?? ''] : []),
-      i + 1,
-      SEVERITY_NAMES[issue.severity][locale],
-      SECTION_NAMES[issue.section][locale],
-      cells.join(', '),
-      issueMessage(issue, locale),
-      issue.expected ?? '',
-      issue.rule,
-      explanation ?? '',
-    ]);
+  table.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const { values, severity, link } of table.rows) {
+    const row = ws.addRow(values);
     row.alignment = { wrapText: true, vertical: 'top' };
-    const cellsCol = withFile ? 5 : 4;
-    if (cells.length > 0 && !withFile) {
+    if (link) {
       // An internal link jumps to the first blamed cell of the checked sheet.
-      row.getCell(cellsCol).value = { text: cells.join(', '), hyperlink: `#'${(sheet ?? sheetName).replace(/'/g, "''")}'!${toA1(issue.cells[0])}` };
-      row.getCell(cellsCol).font = { color: { argb: 'FF0563C1' }, underline: true };
+      row.getCell(link.col + 1).value = { text: link.text, hyperlink: `#${link.target}` };
+      row.getCell(link.col + 1).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
-    row.getCell(withFile ? 3 : 2).font = { bold: true, color: { argb: issue.severity === 'error' ? 'FFC00000' : 'FF9C5700' } };
-  });
+    row.getCell(table.severityCol + 1).font = { bold: true, color: { argb: severity === 'error' ? 'FFC00000' : 'FF9C5700' } };
+  }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.headers.length } };
   return ws;
 }

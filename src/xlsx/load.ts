@@ -11,6 +11,6 @@ export interface LoadedSheet {
 
 export async function loadSheet(file: string, sheet?: string): Promise<LoadedSheet> {
   const workbook = await readWorkbook(file);
-  const info = pickSheet(workbook.pkg, sheet);
+  const info = pickSheet(workbook.pkg, sheet, file);
   return { workbook, sheet: info, grid: readSheetGrid(workbook, info) };
 }

@@ -1,7 +1,7 @@
 /**
  * Reading workbook files for the command line: the file is checked (a regular file of a format we read), its
  * package opened within the zip limits, and the sheet to work on read straight into a grid. Every failure is a
- * WorkbookReadError with a one-line zh-CN (en-US) reason.
+ * WorkbookReadError carrying the problem, said in the user's language by i18n/file-errors.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -9,14 +9,27 @@ import type { Grid } from '../grid/types';
 import { openPackage, PackageError, type SheetInfo, type SpreadsheetPackage } from '../ooxml/package';
 import { sheetToGrid } from '../ooxml/sheet-grid';
 import { DEFAULT_ZIP_LIMITS, ZipError } from '../ooxml/zip';
+import { RESULT_SHEET, RESULT_SHEET_EN } from '../review/result-table';
+import { classifyFileError, fileProblemText, isOle, isZip, type FileProblem, type FileProblemCode } from '../i18n/file-errors';
 
-export class WorkbookReadError extends Error {}
+/**
+ * A file that could not be read. It carries the problem (see i18n/file-errors) so that each shell says it in
+ * the user's language; its message is the English sentence, for logs.
+ */
+export class WorkbookReadError extends Error {
+  readonly problem: FileProblem;
+  constructor(problem: FileProblem, options?: { cause?: unknown }) {
+    super(fileProblemText(problem, 'en-US'));
+    this.name = 'WorkbookReadError';
+    this.problem = problem;
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
 
-const CONVERT: Record<string, string> = {
-  '.xls': '旧版 .xls 工作簿不能直接读取：请在 Excel 或 WPS 中“另存为” .xlsx，或运行 soffice --headless --convert-to xlsx 文件名.xls (legacy .xls: save it as .xlsx in Excel or WPS, or run soffice --headless --convert-to xlsx FILE.xls)',
-  '.ods': '.ods 工作簿不能直接读取：请在 LibreOffice 或 WPS 中“另存为” .xlsx，或运行 soffice --headless --convert-to xlsx 文件名.ods (.ods: save it as .xlsx in LibreOffice or WPS, or run soffice --headless --convert-to xlsx FILE.ods)',
-  '.csv': '.csv 文件没有申报表的合并单元格和格式：请在 Excel 或 WPS 中打开后“另存为” .xlsx (.csv holds no merged cells or formats: open it in Excel or WPS and save it as .xlsx)',
-};
+/** Formats we do not read, each with its own way to convert (see i18n/file-errors). */
+const CONVERT: Record<string, FileProblemCode> = { '.xls': 'legacy-xls', '.ods': 'ods-file', '.csv': 'csv-file' };
+
+const read = (code: FileProblemCode, file: string, data?: Record<string, string>): FileProblem => ({ code, operation: 'read', file, data });
 
 /** Stats a path the way a read will see it, refusing what is not a regular file before anything opens it. */
 async function regularFileSize(file: string): Promise<number> {
@@ -24,14 +37,11 @@ async function regularFileSize(file: string): Promise<number> {
   try {
     stat = await fs.stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new WorkbookReadError(`文件不存在 (file not found): ${file}`);
-    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError(`没有读取权限 (permission denied): ${file}`);
-    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${code ?? (e as Error).message}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read'), { cause: e });
   }
-  if (stat.isDirectory()) throw new WorkbookReadError(`这是一个文件夹，不是工作簿文件 (a folder, not a workbook file): ${file}`);
+  if (stat.isDirectory()) throw new WorkbookReadError(read('is-folder', file));
   // A FIFO, socket or device would block or never end; only regular files are workbooks.
-  if (!stat.isFile()) throw new WorkbookReadError(`不是普通文件（可能是管道或设备），已拒绝读取 (not a regular file, e.g. a pipe or device: refused): ${file}`);
+  if (!stat.isFile()) throw new WorkbookReadError(read('not-regular', file));
   return stat.size;
 }
 
@@ -44,51 +54,59 @@ export interface OpenedWorkbook {
 export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
   const ext = path.extname(file).toLowerCase();
   const size = await regularFileSize(file);
-  if (CONVERT[ext]) throw new WorkbookReadError(`${CONVERT[ext]}: ${file}`);
-  if (size > DEFAULT_ZIP_LIMITS.maxPartBytes) throw new WorkbookReadError(`文件过大（超过 ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB），已拒绝读取 (the file is larger than ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB: refused): ${file}`);
+  if (CONVERT[ext]) throw new WorkbookReadError(read(CONVERT[ext], file));
+  if (size > DEFAULT_ZIP_LIMITS.maxPartBytes) throw new WorkbookReadError(read('too-large', file, { detail: `> ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB` }));
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${code ?? (e as Error).message}`);
+    throw new WorkbookReadError(classifyFileError(e, file, 'read'), { cause: e });
   }
-  if (bytes.length === 0) throw new WorkbookReadError(`文件为空（0 字节） (the file is empty): ${file}`);
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new WorkbookReadError(`文件已加密（设置了打开密码）或为旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试 (encrypted with a password to open, or a legacy .xls workbook: remove the password or save it as .xlsx): ${file}`);
-  }
+  // Empty files, encrypted or .xls files (OLE) and files that are not zips are named before anything unzips.
+  const head = bytes.subarray(0, 8);
+  if (bytes.length === 0 || isOle(head) || !isZip(head)) throw new WorkbookReadError(classifyFileError(null, file, 'read', head));
   try {
     return { file, bytes, pkg: openPackage(bytes) };
   } catch (e) {
-    if (e instanceof ZipError || e instanceof PackageError) throw new WorkbookReadError(`${e.message}: ${file}`);
-    throw new WorkbookReadError(`不是有效的 .xlsx 文件 (not a valid .xlsx file): ${file}: ${String((e as Error).message ?? e).split('\n')[0]}`);
+    throw new WorkbookReadError(packageProblem(e, file, head), { cause: e });
   }
+}
+
+/** A failure of the zip or package layer as a problem; the zip bounds are named in the sentence. */
+function packageProblem(e: unknown, file: string, head?: Uint8Array): FileProblem {
+  if (e instanceof ZipError && e.problem === 'too-large') {
+    return read('zip-bomb', file, { part: `${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB`, total: `${DEFAULT_ZIP_LIMITS.maxTotalBytes / 2 ** 20} MB` });
+  }
+  if (e instanceof PackageError) return read(e.reason === 'other-office' ? 'other-office' : 'not-xlsx', file);
+  return classifyFileError(e, file, 'read', head);
 }
 
 /** The worksheet to check: the named one, else the first visible sheet that is not one of ours. */
-export function pickSheet(pkg: SpreadsheetPackage, name?: string): SheetInfo {
+export function pickSheet(pkg: SpreadsheetPackage, name?: string, file = ''): SheetInfo {
   const worksheets = pkg.sheets.filter((s) => s.part);
   if (name) {
     const s = worksheets.find((w) => w.name === name);
-    if (!s) throw new WorkbookReadError(`找不到工作表 (no sheet named) "${name}"; sheets: ${worksheets.map((w) => w.name).join(', ')}`);
+    if (!s) throw new WorkbookReadError(read('sheet-missing', file, { sheet: name, sheets: worksheets.map((w) => `“${w.name}”`).join(', ') }));
     return s;
   }
   const s = worksheets.find((w) => w.state === 'visible' && !isOwnSheet(w.name)) ?? worksheets[0];
-  if (!s) throw new WorkbookReadError('工作簿中没有工作表 (the workbook has no sheets)');
+  if (!s) throw new WorkbookReadError(read('no-sheets', file));
   return s;
 }
 
-/** A sheet's grid; reading errors (a part too large, damaged XML) become one-line reasons. */
+/** A sheet's grid; reading errors (a part too large, damaged XML) become problems. */
 export function readSheetGrid(opened: OpenedWorkbook, sheet: SheetInfo): Grid {
   try {
     return sheetToGrid(opened.pkg, sheet.part!, sheet.name);
   } catch (e) {
-    if (e instanceof ZipError || e instanceof PackageError) throw new WorkbookReadError(`${e.message}: ${opened.file}`);
-    throw new WorkbookReadError(`工作表 ${sheet.name} 无法读取 (sheet ${sheet.name} cannot be read): ${opened.file}: ${String((e as Error).message ?? e).split('\n')[0]}`);
+    const problem = packageProblem(e, opened.file);
+    // Any other failure here is XML we could not parse: the part is damaged.
+    throw new WorkbookReadError(problem.code === 'unknown' ? read('damaged', opened.file) : problem, { cause: e });
   }
 }
 
-export const RESULT_SHEET = '检查结果';
+export { RESULT_SHEET, RESULT_SHEET_EN };
+/** A sheet the add-in or the command line wrote (results, stored state), never a form to check. */
 export function isOwnSheet(name: string): boolean {
-  return name === RESULT_SHEET || name.startsWith('jixiao');
+  return name === RESULT_SHEET || name === RESULT_SHEET_EN || name.startsWith('jixiao');
 }

@@ -56,7 +56,7 @@ function apiLevel(isSetSupported: ClassicOptions['isSetSupported']): string {
     let ok = false;
     try {
       ok = isSetSupported('ExcelApi', `1.${minor}`);
-    } catch (e) {
+    } catch (_e) {
       ok = false;
     }
     if (!ok) break;
@@ -233,7 +233,7 @@ export class ClassicPane {
     const has = (v: string) => {
       try {
         return this.options.isSetSupported('ExcelApi', v);
-      } catch (e) {
+      } catch (_e) {
         return false;
       }
     };

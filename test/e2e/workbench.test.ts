@@ -375,7 +375,7 @@ test('5. 自动计算: a filled total follows the amounts within a second; typed
   const old = await open('?api=1.6&lang=en&theme=dark');
   const sw = old.page.getByTestId('autocalc');
   await expect(sw.isDisabled()).resolves.toBe(true);
-  await expect(old.page.locator('#jx-autocalc-why').innerText()).resolves.toContain('ExcelApi 1.7');
+  await expect(old.page.locator('#jx-autocalc-why').innerText()).resolves.toContain('It needs Excel 2019 or later (one-time purchase)');
   await expect(button(old.page, 'Check form').count()).resolves.toBe(1);
   await screenshot(old.page, 'e2e-5-old-excel-en.png');
   expect(o.errors).toEqual([]);

@@ -186,13 +186,13 @@ describe('notes and comments', () => {
     expect(first.syncs).toBe(3);
     expect(first.annotated).toBe(1);
     const exported = xl.exportSheet();
-    expect(exported.notes.B2).toBe('jixiao: en-US:sum@1,1');
+    expect(exported.notes.B2).toBe('Form check: en-US:sum@1,1');
     expect(exported.notes.F2).toBe('the user wrote this');
     expect(xl.fillAt('F2')).toEqual({ color: WARNING });
 
     const again = await checkAndHighlight(host, { engine: fakeCheck(issues), locale: 'zh-CN' });
     expect(again.syncs).toBe(3);
-    expect(xl.exportSheet().notes.B2).toBe('jixiao: zh-CN:sum@1,1');
+    expect(xl.exportSheet().notes.B2).toBe('绩效申报检查：zh-CN:sum@1,1');
 
     const cleared = await clearMarks(host);
     expect(cleared).toMatchObject({ notesRemoved: 1, syncs: 3 });
@@ -212,7 +212,7 @@ describe('notes and comments', () => {
     xl.loadGrid(tableGrid(10));
     const before = xl.snapshot();
     await checkAndHighlight(host, { engine: fakeCheck([issue([{ row: 3, col: 3 }])]) });
-    expect(xl.exportSheet().comments.D4).toMatch(/^jixiao: /);
+    expect(xl.exportSheet().comments.D4).toMatch(/^绩效申报检查：/);
     await clearMarks(host);
     expect(xl.snapshot()).toEqual(before);
   });

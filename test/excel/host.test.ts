@@ -75,6 +75,10 @@ describe('errors', () => {
     expect(toAdapterError({ code: 'ItemNotFound' }, 'S').text('en-US')).toContain('"S"');
     expect(toAdapterError({ code: 'InvalidOperationInCellEditMode' }).code).toBe('cell-edit-mode');
     expect(toAdapterError({ code: 'ApiNotFound' }).code).toBe('unsupported');
+    // Excel's text names the API; the user is told to update instead.
+    const missing = toAdapterError(Object.assign(new Error('The API you are trying to use could not be found. Worksheet.onChanged'), { code: 'ApiNotFound' }));
+    expect(missing.text('zh-CN')).toBe('当前 Excel 版本缺少此功能所需的功能。请把 Excel 更新到最新版本，或改用 Excel 网页版。');
+    expect(missing.text('en-US')).not.toMatch(/API|onChanged/);
     expect(toAdapterError(new Error('boom')).text('zh-CN')).toBe('Excel 报告了一个错误：boom');
   });
 

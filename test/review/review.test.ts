@@ -5,6 +5,7 @@ import path from 'path';
 import { promises as fs } from 'fs';
 import { main } from '../../src/cli/main';
 import { writeForms, type GeneratedForm } from '../support/generate';
+import { ruleTitle } from '../../src/i18n/messages';
 
 let dir: string;
 let forms: GeneratedForm[];
@@ -46,6 +47,12 @@ it('writes a summary whose counts match the generated forms, worst first, with t
   const detail = wb.getWorksheet('问题明细')!;
   const total = forms.reduce((n, f) => n + f.errors + f.warnings, 0);
   expect(detail.rowCount - 1).toBe(total);
+  // Reviewers read checks in words: the 检查项 column names each check as the rules describe it, no rule id.
+  expect(detail.getCell('H1').value).toBe('检查项');
+  const checks = new Set<string>();
+  detail.eachRow((row, n) => n > 1 && checks.add(String(row.getCell(8).value)));
+  expect([...checks].filter((c) => /^[a-z]+(-[a-z0-9]+)+$/.test(c))).toEqual([]);
+  expect(checks).toContain(ruleTitle('funding-total', 'zh-CN'));
 });
 
 it('prints the same table with check --summary', async () => {

@@ -17,7 +17,10 @@ ruleTester('funding-share-missing', {
       name: 'a zero total: no share can be computed',
       grid: form((f) => {
         const e = f.funding.expense;
-        for (const r of [...Object.values(e.items), e.total]) (r.current = '0'), (r.share = null);
+        for (const r of [...Object.values(e.items), e.total]) {
+          r.current = '0';
+          r.share = null;
+        }
       }),
     },
   ],

@@ -26,14 +26,20 @@ ruleTester('funding-shares-sum', {
       name: 'a group of zeros with no shares: nothing to add up',
       grid: form((f) => {
         const e = f.funding.expense;
-        for (const r of [...Object.values(e.items), e.total]) (r.current = '0'), (r.share = null);
+        for (const r of [...Object.values(e.items), e.total]) {
+          r.current = '0';
+          r.share = null;
+        }
       }),
     },
     {
       name: 'a group of zeros with 0% typed for each item',
       grid: form((f) => {
         const e = f.funding.expense;
-        for (const r of Object.values(e.items)) (r.current = '0'), (r.share = '0%');
+        for (const r of Object.values(e.items)) {
+          r.current = '0';
+          r.share = '0%';
+        }
         e.total.current = '0';
       }),
     },

@@ -299,7 +299,12 @@ describe('自动计算', () => {
     const { c } = setup({ api: '1.6' });
     const a = c.getState().autoCalc;
     expect(a.available).toBe(false);
-    expect(a.reason?.['zh-CN']).toContain('ExcelApi 1.7');
+    // Which Excel has it, in words a user can check under File → Account; no API names.
+    expect(a.reason?.['zh-CN']).toBe(
+      '当前 Excel 版本不支持输入时自动计算。支持的版本：Excel 2019 或更新的一次性购买版、Microsoft 365 订阅版（Windows 版本 1801 及以后）、Mac 版 16.9 及以后，或 Excel 网页版。请更新 Excel（文件 → 帐户 → 更新选项），或改用 Excel 网页版。',
+    );
+    expect(a.reason?.['en-US']).toContain('It needs Excel 2019 or later (one-time purchase), Microsoft 365 (Windows version 1801 or later)');
+    expect(`${a.reason?.['zh-CN']} ${a.reason?.['en-US']}`).not.toMatch(/ExcelApi|onChanged|Worksheet/);
   });
 });
 
