@@ -10,6 +10,7 @@ import { PaneController, type PaneState } from '../../taskpane/controller';
 import { DEFAULT_SETTINGS } from '../../taskpane/settings';
 import { XlsxFileError } from '../../taskpane/xlsx-file';
 import { copyForm, gridOf, paperGrid } from '../support/forms';
+import { paneOver, type PaneSetupOptions } from '../support/pane';
 import type { Grid } from '../../src/grid/types';
 import { toA1 } from '../../src/grid/address';
 
@@ -18,21 +19,7 @@ beforeAll(async () => {
   paper = await paperGrid();
 });
 
-function setup(options: { api?: string; readFile?: (d: ArrayBuffer) => Promise<Grid> } = {}) {
-  const xl = new StrictExcel({ apiVersion: options.api ?? '1.20' });
-  xl.loadGrid(paper);
-  const host = xl.host as unknown as ExcelHost;
-  const stored: Record<string, string> = {};
-  const c = new PaneController({
-    host,
-    displayLanguage: 'zh-CN',
-    settings: { ...DEFAULT_SETTINGS },
-    storage: { setItem: (k: string, v: string) => void (stored[k] = v) },
-    autoCalcDelay: 0,
-    readFile: options.readFile,
-  });
-  return { xl, host, c, stored };
-}
+const setup = (options: PaneSetupOptions = {}) => paneOver(paper, options);
 
 const value = (xl: StrictExcel, a1: string) => xl.snapshot().find((s) => s.address === a1)?.value ?? null;
 const fill = (xl: StrictExcel, a1: string) => xl.fillAt(a1)?.color;

@@ -3,12 +3,13 @@
  * the strict in-memory Excel with the paper form (test/fixtures/paper.xlsx).
  */
 import { StrictExcel } from '../support/strict-excel';
-import { readSheet, undoDepth, type ExcelHost } from '../../src/excel';
+import { readSheet, undoDepth } from '../../src/excel';
 import * as engine from '../../src/engine';
 import { RESULT_SHEET } from '../../src/review/result-table';
-import { PaneController, canApply, type PaneState } from '../../taskpane/controller';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings } from '../../taskpane/settings';
+import { canApply, type PaneState } from '../../taskpane/controller';
+import { SETTINGS_KEY, parseSettings } from '../../taskpane/settings';
 import { paperGrid } from '../support/forms';
+import { paneOver, type PaneSetupOptions } from '../support/pane';
 import type { Grid } from '../../src/grid/types';
 import { toA1 } from '../../src/grid/address';
 
@@ -17,21 +18,7 @@ beforeAll(async () => {
   paper = await paperGrid();
 });
 
-function setup(options: { api?: string; readFile?: (d: ArrayBuffer) => Promise<Grid> } = {}) {
-  const xl = new StrictExcel({ apiVersion: options.api ?? '1.20' });
-  xl.loadGrid(paper);
-  const host = xl.host as unknown as ExcelHost;
-  const stored: Record<string, string> = {};
-  const c = new PaneController({
-    host,
-    displayLanguage: 'zh-CN',
-    settings: { ...DEFAULT_SETTINGS },
-    storage: { setItem: (k: string, v: string) => void (stored[k] = v) },
-    autoCalcDelay: 0,
-    readFile: options.readFile,
-  });
-  return { xl, host, c, stored };
-}
+const setup = (options: PaneSetupOptions = {}) => paneOver(paper, options);
 
 const cellOf = (xl: StrictExcel, a1: string, sheet?: string) => xl.snapshot(sheet).find((s) => s.address === a1);
 const value = (xl: StrictExcel, a1: string, sheet?: string) => cellOf(xl, a1, sheet)?.value ?? null;
