@@ -13,6 +13,7 @@ import { main } from '../src/cli/main';
 import { writeOutput } from '../src/cli/output';
 import { writeZip } from '../src/ooxml/zip';
 import { PAPER_XLSX } from './support/forms';
+import { bombPackage, DOCX_SHELL } from './support/zip-bomb';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -187,6 +188,37 @@ describe('hostile inputs', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(zh);
     expect(r.stdout).toContain(en);
+  });
+
+  it('a .docx zip bomb is refused as a workbook zip bomb is, in the same words', async () => {
+    const file = path.join(dir, 'bomb.docx');
+    await fs.writeFile(file, bombPackage(DOCX_SHELL, 'word/document.xml', 210));
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('部件 word/document.xml 超过 200 MB');
+    expect(r.stdout).toContain('zip bomb');
+  });
+
+  it('a truncated .docx and a truncated .xlsx get the same message', async () => {
+    const cut = async (from: string, name: string) => {
+      const bytes = await fs.readFile(from);
+      const file = path.join(dir, name);
+      await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const r = await run('check', file);
+      expect(r.code).toBe(2);
+      return r.stdout.split(file).join('FILE');
+    };
+    const docx = await cut(path.join(__dirname, 'fixtures', 'renditions', 'form-word.docx'), 'cut.docx');
+    expect(docx).toContain('文件已损坏或不完整');
+    expect(docx).toBe(await cut(PAPER_XLSX, 'cut.xlsx'));
+  });
+
+  it('a FIFO named .docx is refused at once instead of hanging', async () => {
+    const fifo = path.join(dir, 'pipe.docx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('check', fifo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('不是普通文件');
   });
 
   it('a Word document is not taken for a workbook', async () => {

@@ -4,17 +4,18 @@
  * workbook, one sheet per table, so fill and annotate can write their copy as .xlsx.
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
 import path from 'path';
 import type { CellRef } from '../grid/address';
 import { toA1 } from '../grid/address';
 import type { Grid } from '../grid/types';
+import { boundedParts } from '../docx/parts';
 import { docxAddress, readDocxTables } from '../docx/tables';
+import { ZLIB_INFLATER } from '../ooxml/zip';
 import { writeGridCells } from '../xlsx/from-grid';
 import type { SheetInfo } from '../ooxml/package';
 import type { Explanation } from '../review/explanations';
 import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
-import { isOwnSheet, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+import { isOwnSheet, readInputBytes, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
 
 export interface FormDocument {
   kind: 'xlsx' | 'docx';
@@ -46,13 +47,9 @@ function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | 
 }
 
 async function openDocx(file: string, sheet: string | undefined): Promise<FormDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    throw new WorkbookReadError(`无法读取文件 (cannot read): ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
-  const tables = await readDocxTables(bytes).catch((e: Error) => {
+  // The same checks and zip limits as a workbook: a FIFO, an empty or encrypted file, a zip bomb.
+  const bytes = await readInputBytes(file, 'docx');
+  const tables = await readDocxTables(bytes, boundedParts(ZLIB_INFLATER)).catch((e: Error) => {
     throw new WorkbookReadError(`${e.message}: ${file}`);
   });
   if (tables.length === 0) throw new WorkbookReadError(`文档中没有表格 (the document has no tables): ${file}`);

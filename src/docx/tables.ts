@@ -9,7 +9,8 @@
  */
 import { emptyGrid, setCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
-import { openWithJsZip, type OpenParts } from './parts';
+import { ZipError } from '../ooxml/zip-read';
+import { openDocxParts, type OpenParts } from './parts';
 
 export class DocxReadError extends Error {}
 
@@ -163,12 +164,14 @@ function toGrid(table: TableDraft, name: string): Grid {
 }
 
 /** The tables of a .docx file, one grid each. */
-export async function readDocxTables(bytes: Uint8Array, open: OpenParts = openWithJsZip): Promise<Grid[]> {
+export async function readDocxTables(bytes: Uint8Array, open: OpenParts = openDocxParts): Promise<Grid[]> {
   let part;
   try {
     const read = await open(bytes);
     part = await read('word/document.xml');
   } catch (e) {
+    // The zip layer's messages already say what is wrong in both languages, as they do for a workbook.
+    if (e instanceof ZipError) throw new DocxReadError(e.message);
     throw new DocxReadError(`不是有效的 .docx 文件 (not a valid .docx file): ${(e as Error).message.split('\n')[0]}`);
   }
   if (part === null) throw new DocxReadError('不是有效的 .docx 文件：缺少 word/document.xml (not a valid .docx file: no word/document.xml)');

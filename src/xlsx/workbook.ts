@@ -41,10 +41,18 @@ export interface OpenedWorkbook {
   pkg: SpreadsheetPackage;
 }
 
-export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
-  const ext = path.extname(file).toLowerCase();
+/** Legacy binary (OLE) files: a workbook or document with a password to open, or an old .xls/.doc. */
+const OLE_MESSAGE = {
+  xlsx: '文件已加密（设置了打开密码）或为旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试 (encrypted with a password to open, or a legacy .xls workbook: remove the password or save it as .xlsx)',
+  docx: '文件已加密（设置了打开密码）或为旧版 .doc 格式：请在 Word 中取消密码或另存为 .docx 后再试 (encrypted with a password to open, or a legacy .doc document: remove the password or save it as .docx)',
+};
+
+/**
+ * The bytes of an input file (.xlsx or .docx), read only when it is a regular file no larger than the zip
+ * limits allow, and refused at once when empty or an OLE file (password-protected or legacy binary).
+ */
+export async function readInputBytes(file: string, kind: 'xlsx' | 'docx'): Promise<Uint8Array> {
   const size = await regularFileSize(file);
-  if (CONVERT[ext]) throw new WorkbookReadError(`${CONVERT[ext]}: ${file}`);
   if (size > DEFAULT_ZIP_LIMITS.maxPartBytes) throw new WorkbookReadError(`文件过大（超过 ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB），已拒绝读取 (the file is larger than ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB: refused): ${file}`);
   let bytes: Uint8Array;
   try {
@@ -55,8 +63,18 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
   }
   if (bytes.length === 0) throw new WorkbookReadError(`文件为空（0 字节） (the file is empty): ${file}`);
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new WorkbookReadError(`文件已加密（设置了打开密码）或为旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试 (encrypted with a password to open, or a legacy .xls workbook: remove the password or save it as .xlsx): ${file}`);
+    throw new WorkbookReadError(`${OLE_MESSAGE[kind]}: ${file}`);
   }
+  return bytes;
+}
+
+export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
+  const ext = path.extname(file).toLowerCase();
+  if (CONVERT[ext]) {
+    await regularFileSize(file);
+    throw new WorkbookReadError(`${CONVERT[ext]}: ${file}`);
+  }
+  const bytes = await readInputBytes(file, 'xlsx');
   try {
     return { file, bytes, pkg: openPackage(bytes) };
   } catch (e) {

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../taskpane/settings';
 import { check } from '../../src/engine';
 import { paperGrid } from '../support/forms';
 import { gridFromRows } from '../../src/grid/grid';
+import { writeZip } from '../../src/ooxml/zip';
 
 const RENDITIONS = path.join(__dirname, '..', 'fixtures', 'renditions');
 
@@ -44,11 +45,8 @@ describe('从 Word 导入', () => {
     const paper = await paperGrid();
     const { xl, c } = setup(paper);
     const before = xl.toJSON();
-    const JSZip = (await import('jszip')).default;
-    const zip = new JSZip();
-    zip.file('word/document.xml', '<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>');
-    const bytes = await zip.generateAsync({ type: 'uint8array' });
-    await c.importWord({ name: 'cover.docx', arrayBuffer: async () => bytes.buffer as ArrayBuffer });
+    const bytes = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>') }]);
+    await c.importWord({ name: 'cover.docx', arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
     expect(c.getState().message?.intent).toBe('error');
     expect(c.getState().message?.text['zh-CN']).toContain('没有找到申报表');
     expect(xl.toJSON()).toEqual(before);
