@@ -45,6 +45,7 @@ import type { FillScope } from '../src/fills/fill-context';
 import type { FormMap } from '../src/locate/form-map';
 import { attachExplanations, explain, statusOf, type Explanation } from '../src/review/explanations';
 import type { Issue, Locale } from '../src/rules/rule';
+import { classifyFileError, fileProblemText, isZip, problemFor } from '../src/i18n/file-errors';
 import { STRINGS, type Strings } from './i18n';
 import { cellsText } from './issues';
 import { DEFAULT_SETTINGS, saveSettings, type PaneSettings } from './settings';
@@ -648,9 +649,13 @@ export class PaneController {
     this.run('importWord', async () => {
       const data = new Uint8Array(await file.arrayBuffer());
       // The Word reader (and its zip library) is loaded only when a document is picked.
-      const { readDocxTables } = await import('../src/docx/tables');
+      const { readDocxTables, DocxReadError } = await import('../src/docx/tables');
       const tables = await readDocxTables(data).catch((e: Error) => {
-        throw new PaneError('word-unreadable', both((s) => s.wordUnreadable(e.message)));
+        // Said in words, as the command line says it: a password or .doc, a damaged file, a zip bomb.
+        const head = data.subarray(0, 8);
+        const cause = e instanceof DocxReadError && e.cause ? e.cause : e;
+        const problem = problemFor('docx', classifyFileError(isZip(head) ? cause : null, file.name, 'read', head));
+        throw new PaneError('word-unreadable', { 'zh-CN': fileProblemText(problem, 'zh-CN'), 'en-US': fileProblemText(problem, 'en-US') });
       });
       const imported = engine.templateFromForm(tables);
       if (!imported) throw new PaneError('form-not-found', both((s) => s.wordNoForm));

@@ -14,6 +14,7 @@ import { writeOutput } from '../src/cli/output';
 import { fileProblemText } from '../src/i18n/file-errors';
 import { writeZip } from '../src/ooxml/zip';
 import { PAPER_XLSX } from './support/forms';
+import { bombPackage, DOCX_SHELL } from './support/zip-bomb';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -192,6 +193,36 @@ describe('hostile inputs', () => {
     const english = await run('check', file, '--lang', 'en');
     expect(english.stdout).toContain(en);
     expect(english.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a .docx zip bomb is refused as a workbook zip bomb is, in the same words', async () => {
+    const file = path.join(dir, 'bomb.docx');
+    await fs.writeFile(file, bombPackage(DOCX_SHELL, 'word/document.xml', 210));
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`“${file}”解压后过大（单个部件超过 200 MB 或合计超过 300 MB），可能已损坏或是恶意文件，未读取`);
+  });
+
+  it('a truncated .docx and a truncated .xlsx are both damaged, each said with its own program', async () => {
+    const cut = async (from: string, name: string) => {
+      const bytes = await fs.readFile(from);
+      const file = path.join(dir, name);
+      await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const r = await run('check', file);
+      expect(r.code).toBe(2);
+      return r.stdout.split(file).join('FILE');
+    };
+    const docx = await cut(path.join(__dirname, 'fixtures', 'renditions', 'form-word.docx'), 'cut.docx');
+    expect(docx).toContain('“FILE”已损坏或不完整，无法读取：请重新下载或从备份中取回；也可以在 Word 中打开（Word 会尝试修复）后另存为 .docx。');
+    expect(await cut(PAPER_XLSX, 'cut.xlsx')).toContain('“FILE”已损坏或不完整，无法读取：请重新下载或从备份中取回；也可以在 Excel 中打开（Excel 会尝试修复）后另存为 .xlsx。');
+  });
+
+  it('a FIFO named .docx is refused at once instead of hanging', async () => {
+    const fifo = path.join(dir, 'pipe.docx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('check', fifo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('不是普通文件');
   });
 
   it('a Word document is not taken for a workbook', async () => {

@@ -4,18 +4,18 @@
  * workbook, one sheet per table, so fill and annotate can write their copy as .xlsx.
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
 import path from 'path';
 import type { CellRef } from '../grid/address';
 import { toA1 } from '../grid/address';
 import type { Grid } from '../grid/types';
-import { docxAddress, readDocxTables } from '../docx/tables';
+import { boundedParts } from '../docx/parts';
+import { docxAddress, DocxReadError, readDocxTables } from '../docx/tables';
+import { ZipError, ZLIB_INFLATER } from '../ooxml/zip';
 import { writeGridCells } from '../xlsx/from-grid';
 import type { SheetInfo } from '../ooxml/package';
 import type { Explanation } from '../review/explanations';
 import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
-import { isOwnSheet, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
-import { classifyFileError } from '../i18n/file-errors';
+import { isOwnSheet, packageProblem, problemFor, readInputBytes, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
 
 export interface FormDocument {
   kind: 'xlsx' | 'docx';
@@ -50,14 +50,12 @@ function pickGrids<T extends { sheetName: string }>(grids: T[], sheet: string | 
 }
 
 async function openDocx(file: string, sheet: string | undefined): Promise<FormDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    throw new WorkbookReadError(classifyFileError(e, file, 'read'));
-  }
-  const tables = await readDocxTables(bytes).catch((e: Error) => {
-    throw new WorkbookReadError(classifyFileError(e, file, 'read', bytes.subarray(0, 8)));
+  // The same checks and zip limits as a workbook: a FIFO, an empty or encrypted file, a zip bomb.
+  const bytes = await readInputBytes(file, 'docx');
+  const tables = await readDocxTables(bytes, boundedParts(ZLIB_INFLATER)).catch((e: Error) => {
+    // The zip layer's error (a bomb, a broken part) says most; else the reader's own kind.
+    const inner = e instanceof DocxReadError && e.cause instanceof ZipError ? e.cause : e;
+    throw new WorkbookReadError(problemFor('docx', packageProblem(inner, file, bytes.subarray(0, 8))), { cause: e });
   });
   if (tables.length === 0) throw new WorkbookReadError({ code: 'no-tables', operation: 'read', file });
   const workbook = new ExcelJS.Workbook();

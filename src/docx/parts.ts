@@ -1,22 +1,21 @@
 /**
  * A .docx is a zip of XML parts. The table reader needs only "bytes -> the text of a named part"; this is
- * that interface, with JSZip behind it (any bounded zip reader can stand in).
+ * that interface, with the project's bounded zip reader behind it: a .docx gets the same limits (200 MB per
+ * part, 300 MB in total, zip bombs refused while inflating) and the same worded ZipErrors as a workbook.
+ * The default inflater is the plain TypeScript one, since the task pane reads Word documents in the browser;
+ * the command line passes zlib's.
  */
-import JSZip from 'jszip';
+import { DEFAULT_ZIP_LIMITS, openZip, PORTABLE_INFLATER, type Inflater, type ZipLimits } from '../ooxml/zip-read';
 
 export type PartReader = (path: string) => Promise<string | null>;
 export type OpenParts = (bytes: Uint8Array) => Promise<PartReader>;
 
-/** Parts larger than this are refused: a document's XML is a few megabytes at most. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-
-export const openWithJsZip: OpenParts = async (bytes) => {
-  const zip = await JSZip.loadAsync(bytes);
-  return async (path) => {
-    const entry = zip.file(path);
-    if (!entry) return null;
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-    if (size !== undefined && size > MAX_PART_BYTES) throw new Error(`${path} is too large (${size} bytes)`);
-    return entry.async('string');
+/** Opens a package within the limits; a missing part reads as null, a broken or oversized one throws a ZipError. */
+export function boundedParts(inflater: Inflater = PORTABLE_INFLATER, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenParts {
+  return async (bytes) => {
+    const zip = openZip(bytes, limits, inflater);
+    return async (path) => (zip.has(path) ? zip.text(path) : null);
   };
-};
+}
+
+export const openDocxParts: OpenParts = boundedParts();

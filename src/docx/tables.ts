@@ -9,9 +9,20 @@
  */
 import { emptyGrid, setCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
-import { openWithJsZip, type OpenParts } from './parts';
+import { ZipError } from '../ooxml/zip-read';
+import { openDocxParts, type OpenParts } from './parts';
 
-export class DocxReadError extends Error {}
+/** A .docx that cannot be read. `kind` and `cause` let each shell say why in the user's language (i18n/file-errors). */
+export class DocxReadError extends Error {
+  constructor(
+    message: string,
+    readonly kind?: 'not-zip' | 'corrupt',
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'DocxReadError';
+  }
+}
 
 const TAG_RE = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
 const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -163,15 +174,18 @@ function toGrid(table: TableDraft, name: string): Grid {
 }
 
 /** The tables of a .docx file, one grid each. */
-export async function readDocxTables(bytes: Uint8Array, open: OpenParts = openWithJsZip): Promise<Grid[]> {
+export async function readDocxTables(bytes: Uint8Array, open: OpenParts = openDocxParts): Promise<Grid[]> {
   let part;
   try {
     const read = await open(bytes);
     part = await read('word/document.xml');
   } catch (e) {
-    throw new DocxReadError(`不是有效的 .docx 文件 (not a valid .docx file): ${(e as Error).message.split('\n')[0]}`);
+    // The zip layer's messages already say what is wrong in both languages, as they do for a workbook.
+    if (e instanceof ZipError) throw new DocxReadError(e.message, undefined, e);
+    throw new DocxReadError(`不是有效的 .docx 文件 (not a valid .docx file): ${(e as Error).message.split('\n')[0]}`, 'corrupt', e);
   }
-  if (part === null) throw new DocxReadError('不是有效的 .docx 文件：缺少 word/document.xml (not a valid .docx file: no word/document.xml)');
+  // A package without a Word body (a workbook renamed .docx, say) is not a Word document.
+  if (part === null) throw new DocxReadError('不是有效的 .docx 文件：缺少 word/document.xml (not a valid .docx file: no word/document.xml)', 'not-zip');
   return tablesOfDocumentXml(part);
 }
 

@@ -4,6 +4,7 @@
  * and from the workbook reader are sorted into a few problems; each has one sentence per locale that says
  * what happened and what to do. No library text reaches the user unless nothing else is known.
  */
+import { DEFAULT_ZIP_LIMITS } from '../ooxml/limits';
 import { formatTemplate, type Locale, type MessageTemplate } from '../rules/rule';
 
 export type FileProblemCode =
@@ -19,6 +20,9 @@ export type FileProblemCode =
   | 'zip-bomb'
   | 'not-regular'
   | 'other-office'
+  | 'encrypted-or-doc'
+  | 'not-docx'
+  | 'damaged-docx'
   | 'legacy-xls'
   | 'ods-file'
   | 'csv-file'
@@ -90,6 +94,18 @@ const READ: Partial<Record<FileProblemCode, MessageTemplate>> & { unknown: Messa
   'other-office': {
     'zh-CN': '“{file}”是 Word 或 PowerPoint 文件，不是 Excel 工作簿：请确认选对了文件；Word 版的申报表请以 .docx 为扩展名给出。',
     'en-US': '"{file}" is a Word or PowerPoint file, not an Excel workbook: check that this is the right file; give a Word form the .docx extension.',
+  },
+  'encrypted-or-doc': {
+    'zh-CN': '“{file}”设置了打开密码，或是旧版 .doc 格式：请在 Word 或 WPS 中取消打开密码，或“另存为” Word 文档 (.docx) 后重试。',
+    'en-US': '"{file}" has a password to open, or is a legacy .doc document: remove the password in Word or WPS, or save it as a Word Document (.docx), then try again.',
+  },
+  'not-docx': {
+    'zh-CN': '“{file}”不是 Word 文档 (.docx)：请在 Word 或 WPS 中打开它，“另存为” Word 文档 (.docx) 后重试。',
+    'en-US': '"{file}" is not a Word document (.docx): open it in Word or WPS, save it as a Word Document (.docx) and try again.',
+  },
+  'damaged-docx': {
+    'zh-CN': '“{file}”已损坏或不完整，无法读取：请重新下载或从备份中取回；也可以在 Word 中打开（Word 会尝试修复）后另存为 .docx。',
+    'en-US': '"{file}" is damaged or incomplete and cannot be read: download it again or take it from a backup, or open it in Word (which tries to repair it) and save it as .docx.',
   },
   'legacy-xls': {
     'zh-CN': '“{file}”是旧版 .xls 工作簿，不能直接读取：请在 Excel 或 WPS 中“另存为” Excel 工作簿 (.xlsx)，或运行 soffice --headless --convert-to xlsx “{file}”，然后重试。',
@@ -164,6 +180,14 @@ const WRITE: Partial<Record<FileProblemCode, MessageTemplate>> & { unknown: Mess
   },
 };
 
+/** A Word document's problems are said with Word's words (.doc, .docx), not Excel's. */
+const AS_DOCX: Partial<Record<FileProblemCode, FileProblemCode>> = { 'encrypted-or-xls': 'encrypted-or-doc', 'not-xlsx': 'not-docx', damaged: 'damaged-docx' };
+
+export function problemFor(kind: 'xlsx' | 'docx', problem: FileProblem): FileProblem {
+  const code = kind === 'docx' ? AS_DOCX[problem.code] : undefined;
+  return code ? { ...problem, code } : problem;
+}
+
 /** The sentence for a problem, in one language. */
 export function fileProblemText(problem: FileProblem, locale: Locale = 'zh-CN'): string {
   const table = problem.operation === 'write' ? WRITE : READ;
@@ -182,7 +206,6 @@ const KINDS: Record<string, FileProblemCode> = {
   unsupported: 'damaged',
   'not-zip': 'not-xlsx',
   encrypted: 'encrypted-or-xls',
-  'too-large': 'too-large',
 };
 
 const ERRNO: Record<string, FileProblemCode> = {
@@ -207,6 +230,10 @@ export function classifyFileError(e: unknown, file: string, operation: FileOpera
   if (given && typeof given === 'object') return given as FileProblem;
   // A reader's own error may name its kind (e.g. the zip reader's 'corrupt'), or wrap the error it caught.
   const kind = (e as { kind?: unknown } | null)?.kind ?? given;
+  if (kind === 'too-large') {
+    // The zip reader's bound: a part (or all parts) would inflate past what a form can need.
+    return { code: 'zip-bomb', operation, file, data: { part: `${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB`, total: `${DEFAULT_ZIP_LIMITS.maxTotalBytes / 2 ** 20} MB` } };
+  }
   if (typeof kind === 'string' && KINDS[kind]) return { code: KINDS[kind], operation, file };
   const cause = (e as { cause?: unknown } | null)?.cause;
   if (cause && cause !== e) {

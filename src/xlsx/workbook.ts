@@ -8,9 +8,11 @@ import path from 'path';
 import type { Grid } from '../grid/types';
 import { openPackage, PackageError, type SheetInfo, type SpreadsheetPackage } from '../ooxml/package';
 import { sheetToGrid } from '../ooxml/sheet-grid';
-import { DEFAULT_ZIP_LIMITS, ZipError } from '../ooxml/zip';
+import { DEFAULT_ZIP_LIMITS } from '../ooxml/zip';
 import { RESULT_SHEET, RESULT_SHEET_EN } from '../review/result-table';
-import { classifyFileError, fileProblemText, isOle, isZip, type FileProblem, type FileProblemCode } from '../i18n/file-errors';
+import { classifyFileError, fileProblemText, isOle, isZip, problemFor, type FileProblem, type FileProblemCode } from '../i18n/file-errors';
+
+export { problemFor };
 
 /**
  * A file that could not be read. It carries the problem (see i18n/file-errors) so that each shell says it in
@@ -51,10 +53,12 @@ export interface OpenedWorkbook {
   pkg: SpreadsheetPackage;
 }
 
-export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
-  const ext = path.extname(file).toLowerCase();
+/**
+ * The bytes of an input file (.xlsx or .docx), read only when it is a regular file no larger than the zip
+ * limits allow, and refused at once when empty, an OLE file (password-protected or legacy binary) or no zip.
+ */
+export async function readInputBytes(file: string, kind: 'xlsx' | 'docx'): Promise<Uint8Array> {
   const size = await regularFileSize(file);
-  if (CONVERT[ext]) throw new WorkbookReadError(read(CONVERT[ext], file));
   if (size > DEFAULT_ZIP_LIMITS.maxPartBytes) throw new WorkbookReadError(read('too-large', file, { detail: `> ${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB` }));
   let bytes: Uint8Array;
   try {
@@ -62,9 +66,20 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
   } catch (e) {
     throw new WorkbookReadError(classifyFileError(e, file, 'read'), { cause: e });
   }
-  // Empty files, encrypted or .xls files (OLE) and files that are not zips are named before anything unzips.
+  // Empty files, encrypted or legacy binary files (OLE) and files that are not zips are named before anything unzips.
   const head = bytes.subarray(0, 8);
-  if (bytes.length === 0 || isOle(head) || !isZip(head)) throw new WorkbookReadError(classifyFileError(null, file, 'read', head));
+  if (bytes.length === 0 || isOle(head) || !isZip(head)) throw new WorkbookReadError(problemFor(kind, classifyFileError(null, file, 'read', head)));
+  return bytes;
+}
+
+export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
+  const ext = path.extname(file).toLowerCase();
+  if (CONVERT[ext]) {
+    await regularFileSize(file);
+    throw new WorkbookReadError(read(CONVERT[ext], file));
+  }
+  const bytes = await readInputBytes(file, 'xlsx');
+  const head = bytes.subarray(0, 8);
   try {
     return { file, bytes, pkg: openPackage(bytes) };
   } catch (e) {
@@ -73,10 +88,7 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
 }
 
 /** A failure of the zip or package layer as a problem; the zip bounds are named in the sentence. */
-function packageProblem(e: unknown, file: string, head?: Uint8Array): FileProblem {
-  if (e instanceof ZipError && e.problem === 'too-large') {
-    return read('zip-bomb', file, { part: `${DEFAULT_ZIP_LIMITS.maxPartBytes / 2 ** 20} MB`, total: `${DEFAULT_ZIP_LIMITS.maxTotalBytes / 2 ** 20} MB` });
-  }
+export function packageProblem(e: unknown, file: string, head?: Uint8Array): FileProblem {
   if (e instanceof PackageError) return read(e.reason === 'other-office' ? 'other-office' : 'not-xlsx', file);
   return classifyFileError(e, file, 'read', head);
 }

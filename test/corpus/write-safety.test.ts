@@ -9,16 +9,12 @@ import { createHash } from 'crypto';
 import { promises as fs, readdirSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { main } from '../../src/cli/main';
 import { check, fill, roll } from '../../src/engine';
 import { toA1 } from '../../src/grid/address';
 import { openPackage, relsPartOf, type SpreadsheetPackage } from '../../src/ooxml/package';
 import { sheetToGrid } from '../../src/ooxml/sheet-grid';
 import { attrs, elements, firstElement } from '../../src/ooxml/xml';
-
-const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
-const FILES = readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f)).sort();
-const FORM = '申报表';
+import { CORPUS, FILES, FORM, run } from './support';
 
 let dir: string;
 beforeAll(async () => {
@@ -27,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -1,7 +1,11 @@
 /** Word tables into grids: spans, vertical merges, skipped grid columns, several paragraphs per cell. */
-import JSZip from 'jszip';
+import { promises as fs } from 'fs';
+import path from 'path';
 import { readDocxTables, tablesOfDocumentXml, docxAddress, DocxReadError } from '../../src/docx/tables';
-import type { OpenParts } from '../../src/docx/parts';
+import { boundedParts, type OpenParts } from '../../src/docx/parts';
+import { openZip, writeZip, ZLIB_INFLATER, ZipError } from '../../src/ooxml/zip';
+import { PAPER_XLSX } from '../support/forms';
+import { bombPackage, DOCX_SHELL } from '../support/zip-bomb';
 import { getCell, getValue } from '../../src/grid/grid';
 import { rangeToA1 } from '../../src/grid/address';
 
@@ -72,21 +76,74 @@ describe('readDocxTables', () => {
     expect(getValue(grid, { row: 0, col: 0 })).toBe('x');
   });
 
-  it('reads a real zip with JSZip', async () => {
-    const zip = new JSZip();
-    zip.file('word/document.xml', doc(tr(tc(p('填报人')), tc(p('罗莉')))));
-    const [grid] = await readDocxTables(await zip.generateAsync({ type: 'uint8array' }));
-    expect(getValue(grid, { row: 0, col: 1 })).toBe('罗莉');
+  it('reads a real zip through the bounded reader, with the portable inflater and with zlib', async () => {
+    const bytes = writeZip([{ name: 'word/document.xml', data: Buffer.from(doc(tr(tc(p('填报人')), tc(p('罗莉'))))) }]);
+    for (const open of [undefined, boundedParts(ZLIB_INFLATER)]) {
+      const [grid] = await readDocxTables(bytes, open);
+      expect(getValue(grid, { row: 0, col: 1 })).toBe('罗莉');
+    }
   });
 
   it('says what is wrong with a file that is not a .docx', async () => {
     await expect(readDocxTables(new TextEncoder().encode('not a zip'))).rejects.toThrow(DocxReadError);
-    const zip = new JSZip();
-    zip.file('other.xml', '<x/>');
-    await expect(readDocxTables(await zip.generateAsync({ type: 'uint8array' }))).rejects.toThrow(/word\/document\.xml/);
+    await expect(readDocxTables(new TextEncoder().encode('not a zip'))).rejects.toThrow(/不是 zip 压缩包.*not a zip archive/);
+    const other = writeZip([{ name: 'other.xml', data: Buffer.from('<x/>') }]);
+    await expect(readDocxTables(other)).rejects.toThrow(/word\/document\.xml/);
   });
 
   it('names cells as 表1!R3C4', () => {
     expect(docxAddress('表1', { row: 2, col: 3 })).toBe('表1!R3C4');
   });
 });
+
+/** What the zip layer says about `bytes` read as a workbook would be (ZLIB_INFLATER, the command line's). */
+function zipMessage(bytes: Uint8Array, part: string): string {
+  try {
+    openZip(bytes).read(part);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ZipError);
+    return (e as Error).message;
+  }
+  throw new Error('the zip layer read it');
+}
+
+describe('a hostile .docx gets the bounds and the words of a hostile workbook', () => {
+  const FORM_DOCX = path.join(__dirname, '..', 'fixtures', 'renditions', 'form-word.docx');
+  const opens = [
+    ['in the browser (portable inflater)', undefined],
+    ['on the command line (zlib)', boundedParts(ZLIB_INFLATER)],
+  ] as const;
+
+  it.each(opens)('a zip bomb is refused at the per-part limit, %s', async (_, open) => {
+    const bomb = bombPackage(DOCX_SHELL, 'word/document.xml', 210);
+    const err = await readDocxTables(bomb, open).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DocxReadError);
+    expect((err as Error).message).toMatch(/超过 200 MB.*zip bomb/);
+    expect((err as Error).message).toBe(zipMessage(bomb, 'word/document.xml'));
+  });
+
+  it.each(opens)('a zip bomb whose header lies is stopped while inflating, %s', async (_, open) => {
+    // Declared as 1 KB: only the bound enforced during inflation stops it.
+    const bomb = bombPackage(DOCX_SHELL, 'word/document.xml', 210, 1024);
+    const err = await readDocxTables(bomb, open).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/超过 200 MB.*zip bomb/);
+    expect((err as Error).message).toBe(zipMessage(bomb, 'word/document.xml'));
+  });
+
+  it.each(opens)('a truncated .docx says so as a truncated .xlsx does, %s', async (_, open) => {
+    const docx = await fs.readFile(FORM_DOCX);
+    const xlsx = await fs.readFile(PAPER_XLSX);
+    const cut = (b: Buffer) => b.subarray(0, Math.floor(b.length * 0.6));
+    const err = await readDocxTables(cut(docx), open).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DocxReadError);
+    expect((err as Error).message).toMatch(/文件已损坏或不完整.*truncated/);
+    expect((err as Error).message).toBe(zipMessage(cut(xlsx), 'xl/workbook.xml'));
+  });
+
+  it('a damaged part fails its checksum, as in a workbook', async () => {
+    const bytes = Buffer.from(writeZip([{ name: 'word/document.xml', data: Buffer.from(doc(tr(tc(p('x'))))) }]));
+    bytes.writeUInt32LE(12345, bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 16);
+    await expect(readDocxTables(bytes)).rejects.toThrow(/部件 word\/document\.xml 校验失败.*fails its checksum/);
+  });
+});
+

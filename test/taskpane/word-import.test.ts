@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../taskpane/settings';
 import { check } from '../../src/engine';
 import { paperGrid } from '../support/forms';
 import { gridFromRows } from '../../src/grid/grid';
+import { writeZip } from '../../src/ooxml/zip';
 
 const RENDITIONS = path.join(__dirname, '..', 'fixtures', 'renditions');
 
@@ -44,13 +45,26 @@ describe('从 Word 导入', () => {
     const paper = await paperGrid();
     const { xl, c } = setup(paper);
     const before = xl.toJSON();
-    const JSZip = (await import('jszip')).default;
-    const zip = new JSZip();
-    zip.file('word/document.xml', '<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>');
-    const bytes = await zip.generateAsync({ type: 'uint8array' });
-    await c.importWord({ name: 'cover.docx', arrayBuffer: async () => bytes.buffer as ArrayBuffer });
+    const bytes = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>') }]);
+    await c.importWord({ name: 'cover.docx', arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
     expect(c.getState().message?.intent).toBe('error');
     expect(c.getState().message?.text['zh-CN']).toContain('没有找到申报表');
+    expect(xl.toJSON()).toEqual(before);
+  });
+
+  it.each([
+    ['cut short', (b: Buffer) => b.subarray(0, Math.floor(b.length * 0.6)), '“cut.docx”已损坏或不完整，无法读取', 'or open it in Word (which tries to repair it) and save it as .docx'],
+    ['a legacy .doc or a password', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '设置了打开密码，或是旧版 .doc 格式', 'save it as a Word Document (.docx)'],
+  ])('a document %s is said in words of Word, in both languages, and nothing is written', async (_what, damage, zh, en) => {
+    const { xl, c } = setup(await paperGrid());
+    const before = xl.toJSON();
+    const bytes = damage(await fs.readFile(path.join(RENDITIONS, 'form-word.docx')));
+    await c.importWord({ name: 'cut.docx', arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+    const message = c.getState().message!;
+    expect(message.intent).toBe('error');
+    expect(message.text['zh-CN']).toContain(zh);
+    expect(message.text['en-US']).toContain(en);
+    expect(message.text['zh-CN']).not.toMatch(/[A-Za-z]{5,}/); // no library text (a file name, .docx, Word, WPS are shorter)
     expect(xl.toJSON()).toEqual(before);
   });
 });
