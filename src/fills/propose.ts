@@ -1,6 +1,7 @@
 /**
  * The one policy every fill follows: write a computed cell only when it is empty, or already holds what we
- * would write (then write nothing), unless the caller asked to overwrite. Typed values and formulas stay.
+ * would write (then write nothing), unless the caller asked to overwrite. Typed values and formulas stay;
+ * a formula that already computes the wanted number stays even when overwriting.
  */
 import Decimal from 'decimal.js';
 import { toA1, type CellRef } from '../grid/address';
@@ -57,10 +58,12 @@ export function propose(ctx: FormContext, ref: CellRef, wanted: Wanted, reason: 
     }
     return { write };
   }
-  // Already what we would write: nothing to do (this is what makes a second fill a no-op).
+  // Already what we would write: nothing to do (this is what makes a second fill a no-op). A formula of the
+  // user's that already computes the wanted number is kept even when overwriting: replacing a live SUM with
+  // its own result (or with our spelling of the same sum) would lose a formula and gain nothing.
   const same = wanted.formula
-    ? !!cell?.formula && sameFormula(cell.formula, wanted.formula)
-    : !cell?.formula && sameNumber(wanted.read(ctx, ref), wanted.value, wanted.places);
+    ? !!cell?.formula && (sameFormula(cell.formula, wanted.formula) || sameNumber(wanted.read(ctx, ref), wanted.value, wanted.places))
+    : sameNumber(wanted.read(ctx, ref), wanted.value, wanted.places);
   if (same) return {};
   if (overwrite) return { write };
   return {

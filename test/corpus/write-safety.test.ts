@@ -55,14 +55,25 @@ const SHEET_KEPT = ['sheetProtection', 'dataValidations', 'rowBreaks', 'colBreak
 const WORKBOOK_KEPT = ['definedNames', 'workbookProtection', 'bookViews', 'calcPr'];
 
 type Command = 'fill' | 'annotate' | 'roll';
+/**
+ * Each command as run. The corpus forms are filed forms: their 合计 and 占比 are already there and right, so a
+ * plain fill (or one overwriting values) writes nothing; `--formulas --overwrite` makes fill really write, live
+ * formulas over the constants, into cells that share one style record with the whole form.
+ */
+const RUNS: [string, Command, string[]][] = [
+  ['fill', 'fill', []],
+  ['fill --formulas --overwrite', 'fill', ['--formulas', '--overwrite']],
+  ['annotate', 'annotate', []],
+  ['roll', 'roll', []],
+];
 
 describe.each(FILES)('%s', (file) => {
   const input = path.join(CORPUS, file);
 
-  it.each<Command>(['fill', 'annotate', 'roll'])('%s keeps everything it does not write', async (command) => {
+  it.each(RUNS)('%s keeps everything it does not write', async (label, command, flags) => {
     const before = await fs.readFile(input);
-    const out = path.join(dir, `${command}-${file}`);
-    const r = await run(command, input, '--out', out);
+    const out = path.join(dir, `${label.replace(/\W+/g, '-')}-${file}`);
+    const r = await run(command, input, ...flags, '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBeLessThan(2);
     // IN byte-identical.
@@ -74,7 +85,12 @@ describe.each(FILES)('%s', (file) => {
     const grid = sheetToGrid(a, sheet.part!, FORM);
     // What the command was meant to write, from the engine itself.
     const written = new Set<string>();
-    if (command === 'fill') fill(grid, { mode: 'values', overwrite: false }).patch?.writes.forEach((w) => written.add(w.address));
+    if (command === 'fill') {
+      const overwrite = flags.includes('--overwrite');
+      fill(grid, { mode: flags.includes('--formulas') ? 'formulas' : 'values', overwrite }).patch?.writes.forEach((w) => written.add(w.address));
+      // An overwriting fill must really write here, or this case would prove nothing.
+      if (overwrite) expect(written.size).toBeGreaterThan(0);
+    }
     if (command === 'roll') roll(grid).patch?.writes.forEach((w) => written.add(w.address));
     const blamed = new Set<string>();
     if (command === 'annotate') check(grid).issues.forEach((i) => i.cells.forEach((c) => blamed.add(toA1(c))));

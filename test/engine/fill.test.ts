@@ -1,6 +1,6 @@
 /** Fills: 占比 adding to exactly 100.00%, 合计 from items, change rates; never over user input; idempotent. */
 import Decimal from 'decimal.js';
-import { cellKey, parseA1 } from '../../src/grid/address';
+import { cellKey, parseA1, toA1 } from '../../src/grid/address';
 import { getCell, setCell } from '../../src/grid/grid';
 import type { Grid } from '../../src/grid/types';
 import { check, fill } from '../../src/engine';
@@ -87,7 +87,7 @@ describe('fill never loses user input', () => {
     const typed = { row: f.groups[1].total!.row, col: f.currentCol };
     const formula = { row: f.groups[0].total!.row, col: f.currentCol };
     setCell(grid, typed, { value: 7969.3 + 1 });
-    setCell(grid, formula, { value: 7969.3, formula: '=D6+D7+D8+0' });
+    setCell(grid, formula, { value: 7969.3 + 2, formula: '=D6+D7+D8+2' });
     const { patch } = fill(grid, { only: ['totals'] });
     const addresses = patch.writes.map((w) => w.address);
     expect(addresses).not.toContain('D13');
@@ -95,6 +95,17 @@ describe('fill never loses user input', () => {
     expect(patch.skipped.map((s) => [s.address, s.because])).toEqual(expect.arrayContaining([['D13', 'user-value'], ['D9', 'formula']]));
     const forced = fill(grid, { only: ['totals'], overwrite: true }).patch.writes.map((w) => w.address);
     expect(forced).toEqual(expect.arrayContaining(['D13', 'D9']));
+  });
+
+  it('keeps a formula that already computes the total, even when asked to overwrite (values or formulas)', () => {
+    const grid = gridOf(blankComputed());
+    const f = check(grid).form!.funding!;
+    const total = { row: f.groups[0].total!.row, col: f.currentCol };
+    setCell(grid, total, { value: 7969.3, formula: '=D6+D7+D8' });
+    for (const mode of ['values', 'formulas'] as const) {
+      const { patch } = fill(grid, { only: ['totals'], overwrite: true, mode });
+      expect({ mode, written: patch.writes.some((w) => w.address === toA1(total)) }).toEqual({ mode, written: false });
+    }
   });
 
   it('writes nothing on the paper form, whose shares already carry the tail, and keeps its wrong totals', async () => {
