@@ -11,6 +11,7 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, buildPages, launchChromium, openPage, serve, type OpenPage, type Served } from './harness';
+import { idle, loadXlsx, userEdit } from './workbench-page';
 import { buildTemplate } from '../../src/engine';
 import { writeTemplate } from '../../src/xlsx/write-template';
 
@@ -54,29 +55,12 @@ async function valueOf(page: Page, a: string): Promise<unknown> {
   return raw === null ? null : JSON.parse(raw);
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __jixiao: { idle(): Promise<void> } }).__jixiao.idle());
-}
-
 /** The user types into a cell (Excel's change event fires), then auto-calc has its turn. */
 async function type(page: Page, a: string, input: string): Promise<void> {
-  await page.evaluate(([addr, v]) => (window as unknown as { __jixiao: { session: { userEdit(a: string, v: string): void } } }).__jixiao.session.userEdit(addr, v), [a, input] as const);
+  await userEdit(page, a, input);
   // The debounce (250 ms) has to pass before the refresh starts; idle() then waits for it to finish.
   await page.waitForTimeout(300);
   await idle(page);
-}
-
-async function loadXlsx(page: Page, data: Buffer, name: string): Promise<void> {
-  await page.evaluate(
-    async ([b64, fileName]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await (window as unknown as { __jixiao: { loadXlsx(d: ArrayBuffer, n: string): Promise<void> } }).__jixiao.loadXlsx(bytes.buffer, fileName);
-    },
-    [data.toString('base64'), name] as const,
-  );
-  await page.locator(`[data-testid="grid"][data-sheet="申报表"]`).waitFor();
 }
 
 const button = (page: Page, name: string) => page.getByTestId('pane').getByRole('button', { name, exact: true });

@@ -18,6 +18,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { buildPages, launchChromium, openPage, serve, screenshot, ARTIFACTS, ROOT, type OpenPage, type Served } from './harness';
+import { idle, loadXlsx, userEdit } from './workbench-page';
 import { buildTemplateDoc } from '../../src/form/template';
 import { writeTemplate } from '../../src/xlsx/write-template';
 import { copyForm } from '../support/forms';
@@ -72,30 +73,8 @@ async function fillOf(page: Page, address: string): Promise<string | null> {
   return cell(page, address).getAttribute('data-fill');
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __jixiao: { idle(): Promise<void> } }).__jixiao.idle());
-}
-
-async function loadXlsx(page: Page, data: Buffer, name: string): Promise<void> {
-  await page.evaluate(
-    async ([b64, fileName]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await (window as unknown as { __jixiao: { loadXlsx(d: ArrayBuffer, n: string): Promise<void> } }).__jixiao.loadXlsx(bytes.buffer, fileName);
-    },
-    [data.toString('base64'), name] as const,
-  );
-  await page.locator(`[data-testid="grid"][data-sheet="申报表"]`).waitFor();
-}
-
 /** The user types into a cell of the active sheet (fires the sheet's change event, as Excel would). */
-async function type(page: Page, address: string, input: string): Promise<void> {
-  await page.evaluate(
-    ([a, v]) => (window as unknown as { __jixiao: { session: { userEdit(a: string, v: string): void } } }).__jixiao.session.userEdit(a, v),
-    [address, input] as const,
-  );
-}
+const type = userEdit;
 
 function button(page: Page, name: string) {
   return page.getByTestId('pane').getByRole('button', { name, exact: true });
