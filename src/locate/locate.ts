@@ -31,7 +31,6 @@ import type {
 } from './form-map';
 import { SheetIndex } from './sheet-index';
 import { matchColumns } from './columns';
-import { mergeAt } from '../grid/grid';
 
 export interface LocateResult {
   form: FormMap | null;
@@ -97,7 +96,7 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
     const inline = date.norm.replace(/^填报日期:?/, '');
     header.date = inline ? { label: date.ref, value: date.ref, inline } : fieldRightOf(ix, date.ref);
   }
-  const unit = ix.texts.find((t) => /^单位:/.test(t.norm));
+  const unit = ix.firstText((norm) => /^单位:/.test(norm));
   if (unit) header.unit = { label: unit.ref, value: unit.ref, inline: unit.norm.replace(/^单位:/, '') };
   for (const key of ['deptName', 'filler', 'phone'] as const) {
     const f = fieldRightOf(ix, ix.first(HEADER_FIELDS[key].labels));
@@ -272,7 +271,7 @@ function locateGoals(ix: SheetIndex): { texts: FormMap['texts']; horizon: number
  */
 function textRowBelow(ix: SheetIndex, header: CellRef, tableLeft: number): number {
   const next = ix.bottomEdge(header) + 1;
-  const bare = (row: number) => ix.colsOfRow(row).every((col) => ix.isEmpty({ row, col })) && !mergeAt(ix.grid, { row, col: header.col });
+  const bare = (row: number) => ix.colsOfRow(row).every((col) => ix.isEmpty({ row, col })) && !ix.mergeAt({ row, col: header.col });
   let row = next;
   while (row < ix.grid.rowCount && bare(row)) row++;
   if (row === next || row >= ix.grid.rowCount || ix.isEmpty({ row, col: header.col })) return next;
