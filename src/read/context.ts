@@ -3,7 +3,7 @@
  * Also the derived facts several rules share: the form's year, funding amounts, indicator rows with values.
  */
 import Decimal from 'decimal.js';
-import { cellKey, type CellRef } from '../grid/address';
+import type { CellRef } from '../grid/address';
 import { getCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
 import type { FormMap, FundingGroupMap, FundingRow, IndicatorRowMap, IndicatorTableMap, YearColumn } from '../locate/form-map';
@@ -26,7 +26,11 @@ export interface CheckSettings {
 export const DEFAULT_SETTINGS: CheckSettings = { changeThreshold: new Decimal('0.3') };
 
 export class FormContext {
-  private readonly cache = new Map<string, Parsed>();
+  /**
+   * Parsed cells by row, then column. Keyed by numbers, not `row,col` strings: a long form has a million
+   * cells, and a string key per cell made the cache the largest thing a check held.
+   */
+  private readonly cache = new Map<number, Parsed[]>();
 
   constructor(
     readonly grid: Grid,
@@ -41,12 +45,10 @@ export class FormContext {
   }
 
   parsed(ref: CellRef): Parsed {
-    const key = cellKey(ref);
-    let p = this.cache.get(key);
-    if (!p) {
-      p = parseCell(getCell(this.grid, ref));
-      this.cache.set(key, p);
-    }
+    let row = this.cache.get(ref.row);
+    if (!row) this.cache.set(ref.row, (row = []));
+    let p = row[ref.col];
+    if (!p) row[ref.col] = p = parseCell(getCell(this.grid, ref));
     return p;
   }
 
