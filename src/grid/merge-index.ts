@@ -12,12 +12,13 @@ import type { CellRef, RangeRef } from './address';
 const BLOCK = 64;
 
 export class MergeIndex {
-  /** Row -> indices (in the grid's order) of the short areas covering it. */
-  private readonly byRow = new Map<number, number[]>();
-  /** Block of rows -> indices (in the grid's order) of the tall areas touching it. */
-  private readonly byBlock = new Map<number, number[]>();
-  /** Top row -> indices of the areas starting there, in the grid's order. */
-  private readonly byTop = new Map<number, number[]>();
+  // Lists of indices into the merge list, ascending; a list of one is held as the bare index (most are).
+  /** Row -> the short areas covering it. */
+  private readonly byRow = new Map<number, Indices>();
+  /** Block of rows -> the tall areas touching it. */
+  private readonly byBlock = new Map<number, Indices>();
+  /** Top row -> the areas starting there. */
+  private readonly byTop = new Map<number, Indices>();
   /** The top rows, sorted. */
   private readonly tops: number[];
 
@@ -38,8 +39,8 @@ export class MergeIndex {
 
   /** Whether some area that contains the cell passes `test`. */
   some(ref: CellRef, test: (m: RangeRef) => boolean): boolean {
-    for (const list of [this.byRow.get(ref.row), this.byBlock.get(Math.floor(ref.row / BLOCK))]) {
-      if (list) for (const i of list) if (contains(this.merges[i], ref) && test(this.merges[i])) return true;
+    for (const indices of [this.byRow.get(ref.row), this.byBlock.get(Math.floor(ref.row / BLOCK))]) {
+      for (const i of list(indices)) if (contains(this.merges[i], ref) && test(this.merges[i])) return true;
     }
     return false;
   }
@@ -47,15 +48,22 @@ export class MergeIndex {
   /** Areas whose top row lies in [top, bottom], in the grid's order. */
   startingIn(top: number, bottom: number): RangeRef[] {
     const hits: number[] = [];
-    for (let k = lowerBound(this.tops, top); k < this.tops.length && this.tops[k] <= bottom; k++) hits.push(...this.byTop.get(this.tops[k])!);
+    for (let k = lowerBound(this.tops, top); k < this.tops.length && this.tops[k] <= bottom; k++) hits.push(...list(this.byTop.get(this.tops[k])));
     return hits.sort((a, b) => a - b).map((i) => this.merges[i]);
   }
 }
 
-function push(map: Map<number, number[]>, key: number, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+type Indices = number | number[];
+
+function push(map: Map<number, Indices>, key: number, i: number): void {
+  const at = map.get(key);
+  if (at === undefined) map.set(key, i);
+  else if (typeof at === 'number') map.set(key, [at, i]);
+  else at.push(i);
+}
+
+function list(indices: Indices | undefined): readonly number[] {
+  return indices === undefined ? [] : typeof indices === 'number' ? [indices] : indices;
 }
 
 function contains(m: RangeRef, ref: CellRef): boolean {
@@ -63,8 +71,9 @@ function contains(m: RangeRef, ref: CellRef): boolean {
 }
 
 /** The first index of an ascending list whose area contains the cell (Infinity: none). */
-function firstContaining(merges: readonly RangeRef[], list: readonly number[] | undefined, ref: CellRef): number {
-  if (list) for (const i of list) if (contains(merges[i], ref)) return i;
+function firstContaining(merges: readonly RangeRef[], indices: Indices | undefined, ref: CellRef): number {
+  if (typeof indices === 'number') return contains(merges[indices], ref) ? indices : Infinity;
+  if (indices) for (const i of indices) if (contains(merges[i], ref)) return i;
   return Infinity;
 }
 

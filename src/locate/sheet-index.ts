@@ -1,7 +1,8 @@
 /**
  * A lookup structure over one grid's text: normalised label -> cells, and the cells of each row.
- * Cells are held row by row (numbers, not `row,col` strings): the locator asks about nearly every cell of a
- * long form, and a string key per ask made locating the slowest and largest part of a check.
+ * The non-empty cells are held in flat arrays in reading order, found through the index of each row's first
+ * cell: the locator asks about nearly every cell of a long form, and an object or a `row,col` string per cell
+ * made the index the largest and slowest part of a check.
  */
 import { normalizeLabel } from '../form/labels';
 import { MergeIndex } from '../grid/merge-index';
@@ -17,118 +18,104 @@ interface Joined {
   bottom: number;
 }
 
-/** One row's non-empty cells, by column. */
-interface RowCells {
-  cols: number[];
-  values: CellValue[];
-  /** Normalised text of the text cells (undefined for the others). */
-  norms: (string | undefined)[];
-  /** `cols` without the lower cells of split labels. */
-  visible: number[];
-}
-
 export class SheetIndex {
-  /** Normalised text -> its cells as row, col pairs, in reading order. */
-  private readonly byLabel = new Map<string, number[]>();
-  private readonly rows = new Map<number, RowCells>();
-  /** Rows that hold a cell, in order. */
-  private readonly rowOrder: number[];
-  /** Upper cells of split labels (row -> column -> joined label), and the lower cells they absorbed. */
-  private readonly joined = new Map<number, Map<number, Joined>>();
-  private readonly absorbed = new Map<number, Set<number>>();
+  /** The non-empty cells in reading order: position, value, and normalised text (text cells only). */
+  private readonly cellRow: Int32Array;
+  private readonly cellCol: Int32Array;
+  private readonly values: CellValue[];
+  private readonly norms: (string | undefined)[];
+  /** Row -> index of its first cell; filled in reading order, so its keys run in row order. */
+  private readonly rowStart = new Map<number, number>();
+  /** Normalised text -> the index of its cell, or of its cells in reading order. */
+  private readonly byLabel = new Map<string, number | number[]>();
+  /** Upper cells of split labels and the lower cells they absorbed, by cell index. */
+  private readonly joined = new Map<number, Joined>();
+  private readonly absorbed = new Set<number>();
   private readonly merges: MergeIndex;
 
   constructor(readonly grid: Grid) {
     this.merges = new MergeIndex(grid.merges);
+    const rows = new Int32Array(grid.cells.size);
+    const cols = new Int32Array(grid.cells.size);
+    const values: CellValue[] = [];
+    let n = 0;
+    let sorted = true;
     for (const [key, cell] of grid.cells) {
       const value = cell.value;
       if (value === null || value === '') continue;
       const comma = key.indexOf(',');
-      const row = +key.slice(0, comma);
-      let r = this.rows.get(row);
-      if (!r) this.rows.set(row, (r = { cols: [], values: [], norms: [], visible: [] }));
-      r.cols.push(+key.slice(comma + 1));
-      r.values.push(value);
+      rows[n] = +key.slice(0, comma);
+      cols[n] = +key.slice(comma + 1);
+      if (n > 0 && (rows[n] < rows[n - 1] || (rows[n] === rows[n - 1] && cols[n] < cols[n - 1]))) sorted = false;
+      values.push(value);
+      n++;
     }
-    this.rowOrder = [...this.rows.keys()].sort((a, b) => a - b);
-    for (const r of this.rows.values()) {
-      sortRow(r);
-      for (let i = 0; i < r.cols.length; i++) {
-        const v = r.values[i];
-        r.norms.push(typeof v === 'string' ? normalizeLabel(v) : undefined);
-      }
+    // A sheet lists its cells in reading order almost always (a merged label may come last in its row).
+    if (sorted) {
+      this.cellRow = rows.subarray(0, n);
+      this.cellCol = cols.subarray(0, n);
+      this.values = values;
+    } else {
+      const order = values.map((_, i) => i).sort((a, b) => rows[a] - rows[b] || cols[a] - cols[b]);
+      this.cellRow = Int32Array.from(order, (i) => rows[i]);
+      this.cellCol = Int32Array.from(order, (i) => cols[i]);
+      this.values = order.map((i) => values[i]);
     }
+    this.norms = this.values.map((v) => (typeof v === 'string' ? normalizeLabel(v) : undefined));
+    for (let i = 0; i < n; i++) if (i === 0 || this.cellRow[i] !== this.cellRow[i - 1]) this.rowStart.set(this.cellRow[i], i);
     this.joinSplitLabels();
-    for (const row of this.rowOrder) {
-      const r = this.rows.get(row)!;
-      const absorbed = this.absorbed.get(row);
-      r.visible = absorbed ? r.cols.filter((c) => !absorbed.has(c)) : r.cols;
-      for (let i = 0; i < r.cols.length; i++) {
-        const col = r.cols[i];
-        if (absorbed?.has(col)) continue;
-        const norm = this.joined.get(row)?.get(col)?.norm ?? r.norms[i];
-        if (norm === undefined || norm === '') continue;
-        const list = this.byLabel.get(norm);
-        if (list) list.push(row, col);
-        else this.byLabel.set(norm, [row, col]);
-      }
+    for (let i = 0; i < n; i++) {
+      if (this.absorbed.has(i)) continue;
+      const norm = this.joined.get(i)?.norm ?? this.norms[i];
+      if (norm === undefined || norm === '') continue;
+      const at = this.byLabel.get(norm);
+      if (at === undefined) this.byLabel.set(norm, i);
+      else if (typeof at === 'number') this.byLabel.set(norm, [at, i]);
+      else at.push(i);
     }
   }
 
   /** A text cell and the text cell right below it (same column, next row after its merged area) that together make a known label. */
   private joinSplitLabels(): void {
-    for (const row of this.rowOrder) {
-      const r = this.rows.get(row)!;
-      for (let i = 0; i < r.cols.length; i++) {
-        const col = r.cols[i];
-        const value = r.values[i];
-        if (typeof value !== 'string' || this.absorbed.get(row)?.has(col)) continue;
-        const upper = r.norms[i]!;
-        if (upper.length > 12) continue; // labels are short; long text never needs joining
-        const below = { row: this.bottomEdge({ row, col }) + 1, col };
-        const at = this.find1(below);
-        const lowerText = at?.r.values[at.i];
-        if (!at || typeof lowerText !== 'string') continue;
-        const lower = at.r.norms[at.i]!;
-        if (!joinsToLabel(upper, lower)) continue;
-        setIn(this.joined, row, col, { norm: upper + lower, text: `${value}\n${lowerText}`, bottom: this.bottomEdge(below) });
-        const set = this.absorbed.get(below.row);
-        if (set) set.add(col);
-        else this.absorbed.set(below.row, new Set([col]));
-      }
+    for (let i = 0; i < this.values.length; i++) {
+      const value = this.values[i];
+      if (typeof value !== 'string' || this.absorbed.has(i)) continue;
+      const upper = this.norms[i]!;
+      if (upper.length > 12) continue; // labels are short; long text never needs joining
+      const col = this.cellCol[i];
+      const below = { row: this.bottomEdge({ row: this.cellRow[i], col }) + 1, col };
+      const j = this.indexOf(below);
+      const lowerText = j < 0 ? undefined : this.values[j];
+      if (typeof lowerText !== 'string') continue;
+      const lower = this.norms[j]!;
+      if (!joinsToLabel(upper, lower)) continue;
+      this.joined.set(i, { norm: upper + lower, text: `${value}\n${lowerText}`, bottom: this.bottomEdge(below) });
+      this.absorbed.add(j);
     }
   }
 
-  /** Where a non-empty cell sits in its row's lists. */
-  private find1(ref: CellRef): { r: RowCells; i: number } | undefined {
-    const r = this.rows.get(ref.row);
-    if (!r) return undefined;
-    const i = r.cols.indexOf(ref.col);
-    return i < 0 ? undefined : { r, i };
+  /** The index of a non-empty cell, or -1. */
+  private indexOf(ref: CellRef): number {
+    const start = this.rowStart.get(ref.row);
+    if (start === undefined) return -1;
+    for (let i = start; i < this.cellRow.length && this.cellRow[i] === ref.row; i++) {
+      if (this.cellCol[i] === ref.col) return i;
+      if (this.cellCol[i] > ref.col) break;
+    }
+    return -1;
   }
 
-  private valueAt(ref: CellRef): CellValue | undefined {
-    const r = this.rows.get(ref.row);
-    if (!r) return undefined;
-    const i = r.cols.indexOf(ref.col);
-    return i < 0 ? undefined : r.values[i];
-  }
-
-  private isAbsorbed(ref: CellRef): boolean {
-    return this.absorbed.size > 0 && !!this.absorbed.get(ref.row)?.has(ref.col);
-  }
-
-  private joinedAt(ref: CellRef): Joined | undefined {
-    return this.joined.size > 0 ? this.joined.get(ref.row)?.get(ref.col) : undefined;
+  private refOf(i: number): CellRef {
+    return { row: this.cellRow[i], col: this.cellCol[i] };
   }
 
   /** Cells whose text is one of the labels, in reading order, optionally from a row on. */
   find(labels: readonly string[], fromRow = 0): CellRef[] {
     const out: CellRef[] = [];
     for (const l of labels) {
-      const list = this.byLabel.get(normalizeLabel(l));
-      if (!list) continue;
-      for (let k = 0; k < list.length; k += 2) if (list[k] >= fromRow) out.push({ row: list[k], col: list[k + 1] });
+      const at = this.byLabel.get(normalizeLabel(l));
+      if (at === undefined) continue;
+      for (const i of typeof at === 'number' ? [at] : at) if (this.cellRow[i] >= fromRow) out.push(this.refOf(i));
     }
     return out.sort((a, b) => a.row - b.row || a.col - b.col);
   }
@@ -140,18 +127,12 @@ export class SheetIndex {
   /** The text cells (with their normalised text), in reading order, from a row on, that pass `test`. */
   private texts(fromRow: number, test: (norm: string) => boolean, firstOnly: boolean): { ref: CellRef; norm: string }[] {
     const out: { ref: CellRef; norm: string }[] = [];
-    for (const row of this.rowOrder) {
-      if (row < fromRow) continue;
-      const r = this.rows.get(row)!;
-      const absorbed = this.absorbed.get(row);
-      for (let i = 0; i < r.cols.length; i++) {
-        const col = r.cols[i];
-        if (r.norms[i] === undefined || absorbed?.has(col)) continue;
-        const norm = this.joined.get(row)?.get(col)?.norm ?? r.norms[i]!;
-        if (norm === '' || !test(norm)) continue;
-        out.push({ ref: { row, col }, norm });
-        if (firstOnly) return out;
-      }
+    for (let i = 0; i < this.values.length; i++) {
+      if (this.norms[i] === undefined || this.cellRow[i] < fromRow || this.absorbed.has(i)) continue;
+      const norm = this.joined.get(i)?.norm ?? this.norms[i]!;
+      if (norm === '' || !test(norm)) continue;
+      out.push({ ref: this.refOf(i), norm });
+      if (firstOnly) break;
     }
     return out;
   }
@@ -172,32 +153,35 @@ export class SheetIndex {
     return this.find(labels).find((r) => r.row >= top && r.row <= bottom) ?? null;
   }
 
+  /** The columns of a row's non-empty cells, in order (the lower cells of split labels left out). */
   colsOfRow(row: number): number[] {
-    return this.rows.get(row)?.visible ?? [];
+    const out: number[] = [];
+    const start = this.rowStart.get(row);
+    if (start === undefined) return out;
+    for (let i = start; i < this.cellRow.length && this.cellRow[i] === row; i++) if (!this.absorbed.has(i)) out.push(this.cellCol[i]);
+    return out;
   }
 
   textAt(ref: CellRef): string {
-    if (this.isAbsorbed(ref)) return '';
-    const joined = this.joinedAt(ref);
+    const i = this.indexOf(ref);
+    if (i < 0 || this.absorbed.has(i)) return '';
+    const joined = this.joined.get(i);
     if (joined) return joined.text;
-    const v = this.valueAt(ref);
+    const v = this.values[i];
     return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
   }
 
   normAt(ref: CellRef): string {
-    const joined = this.joinedAt(ref);
-    if (joined) return joined.norm;
-    if (this.isAbsorbed(ref)) return '';
-    const at = this.find1(ref);
-    if (!at) return '';
-    const norm = at.r.norms[at.i];
-    return norm ?? normalizeLabel(this.textAt(ref));
+    const i = this.indexOf(ref);
+    if (i < 0 || this.absorbed.has(i)) return '';
+    return this.joined.get(i)?.norm ?? this.norms[i] ?? normalizeLabel(this.textAt(ref));
   }
 
   isEmpty(ref: CellRef): boolean {
-    if (this.isAbsorbed(ref)) return true;
-    const v = this.valueAt(ref);
-    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    const i = this.indexOf(ref);
+    if (i < 0 || this.absorbed.has(i)) return true;
+    const v = this.values[i];
+    return typeof v === 'string' && v.trim() === '';
   }
 
   /** The merged area that contains the cell, if any. */
@@ -212,7 +196,7 @@ export class SheetIndex {
 
   /** The last row a cell covers, through its merged area and, for a split label, its lower part. */
   bottomEdge(ref: CellRef): number {
-    const joined = this.joinedAt(ref);
+    const joined = this.joined.size > 0 ? this.joined.get(this.indexOf(ref)) : undefined;
     if (joined) return joined.bottom;
     return this.merges.at(ref)?.bottom ?? ref.row;
   }
@@ -221,20 +205,4 @@ export class SheetIndex {
   mergesStartingIn(top: number, bottom: number): RangeRef[] {
     return this.merges.startingIn(top, bottom);
   }
-}
-
-function setIn<T>(map: Map<number, Map<number, T>>, row: number, col: number, value: T): void {
-  const inner = map.get(row);
-  if (inner) inner.set(col, value);
-  else map.set(row, new Map([[col, value]]));
-}
-
-/** Sorts a row's cells by column (a sheet lists them in order almost always; merged labels may come last). */
-function sortRow(r: RowCells): void {
-  let sorted = true;
-  for (let i = 1; i < r.cols.length && sorted; i++) sorted = r.cols[i - 1] < r.cols[i];
-  if (sorted) return;
-  const order = r.cols.map((_, i) => i).sort((a, b) => r.cols[a] - r.cols[b]);
-  r.cols = order.map((i) => r.cols[i]);
-  r.values = order.map((i) => r.values[i]);
 }
