@@ -102,6 +102,25 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
 }
 
+/**
+ * Results by what the cell holds. A long form repeats its values (100%, 健全, 年度计划) thousands of times;
+ * a result is never changed, so one object serves every cell holding the same value. Bounded like the label
+ * cache: cleared when full, so a sheet of distinct values costs no more than before.
+ */
+const TEXT_RESULTS = new Map<string, Parsed>();
+const NUMBER_RESULTS = new Map<number, Parsed>();
+const PERCENT_RESULTS = new Map<number, Parsed>();
+const RESULTS_MAX = 20000;
+
+function remember<K>(cache: Map<K, Parsed>, key: K, parse: () => Parsed): Parsed {
+  let p = cache.get(key);
+  if (p === undefined) {
+    if (cache.size >= RESULTS_MAX) cache.clear();
+    cache.set(key, (p = parse()));
+  }
+  return p;
+}
+
 /** Parses one cell. Numbers keep their exact decimal text (7969.3 stays 7969.3, not a binary float). */
 export function parseCell(cell: Cell | undefined): Parsed {
   if (!cell) return EMPTY;
@@ -111,9 +130,12 @@ export function parseCell(cell: Cell | undefined): Parsed {
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', hygiene: CLEAN };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
-    return { kind: 'number', value: decimalOf(v), percent: isPercentFormat(cell.numberFormat), hygiene: CLEAN };
+    const percent = isPercentFormat(cell.numberFormat);
+    // The maps take -0 for 0, as decimalOf does (both read '0').
+    return remember(percent ? PERCENT_RESULTS : NUMBER_RESULTS, v, () => ({ kind: 'number', value: decimalOf(v), percent, hygiene: CLEAN }));
   }
-  return parseText(String(v));
+  const text = String(v);
+  return remember(TEXT_RESULTS, text, () => parseText(text));
 }
 
 /** A JS number as the decimal it displays: the shortest text that round-trips, with float noise cut at 12 places. */
