@@ -112,7 +112,16 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
  * and indicator table headers, the goal labels. A table being read ends at the next of these, so a form
  * whose sections were moved about is still read part by part.
  */
+const ANCHORS = new WeakMap<SheetIndex, number[]>();
+
 function anchorRows(ix: SheetIndex): number[] {
+  // Asked for at the end of every section: found once per sheet (each search walks all its text).
+  let anchors = ANCHORS.get(ix);
+  if (!anchors) ANCHORS.set(ix, (anchors = findAnchorRows(ix)));
+  return anchors;
+}
+
+function findAnchorRows(ix: SheetIndex): number[] {
   const rows = [
     ...ix.find([...SECTION_STARTS, ...FORM_TITLES, ...HEADER_FIELDS.deptName.labels, ...FUNDING.columns.current.labels, ...PROJECTS.columns.name.labels, ...INDICATORS.columns.level1.labels]),
     ...['填报日期', GOALS.longTermPrefix, GOALS.annualPrefix].flatMap((p) => ix.findPrefix(p).map((t) => t.ref)),
