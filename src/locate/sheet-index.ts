@@ -20,8 +20,9 @@ interface Joined {
 
 export class SheetIndex {
   /** The non-empty cells in reading order: position, value, and normalised text (text cells only). */
-  private readonly cellRow: Int32Array;
-  private readonly cellCol: Int32Array;
+  // Plain arrays of small integers (held as compactly as typed arrays, and what every engine the add-in runs on has).
+  private readonly cellRow: number[];
+  private readonly cellCol: number[];
   private readonly values: CellValue[];
   private readonly norms: (string | undefined)[];
   /** Row -> index of its first cell; filled in reading order, so its keys run in row order. */
@@ -35,8 +36,8 @@ export class SheetIndex {
 
   constructor(readonly grid: Grid) {
     this.merges = new MergeIndex(grid.merges);
-    const rows = new Int32Array(grid.cells.size);
-    const cols = new Int32Array(grid.cells.size);
+    const rows: number[] = [];
+    const cols: number[] = [];
     const values: CellValue[] = [];
     let n = 0;
     let sorted = true;
@@ -44,21 +45,21 @@ export class SheetIndex {
       const value = cell.value;
       if (value === null || value === '') continue;
       const comma = key.indexOf(',');
-      rows[n] = +key.slice(0, comma);
-      cols[n] = +key.slice(comma + 1);
+      rows.push(+key.slice(0, comma));
+      cols.push(+key.slice(comma + 1));
       if (n > 0 && (rows[n] < rows[n - 1] || (rows[n] === rows[n - 1] && cols[n] < cols[n - 1]))) sorted = false;
       values.push(value);
       n++;
     }
     // A sheet lists its cells in reading order almost always (a merged label may come last in its row).
     if (sorted) {
-      this.cellRow = rows.subarray(0, n);
-      this.cellCol = cols.subarray(0, n);
+      this.cellRow = rows;
+      this.cellCol = cols;
       this.values = values;
     } else {
       const order = values.map((_, i) => i).sort((a, b) => rows[a] - rows[b] || cols[a] - cols[b]);
-      this.cellRow = Int32Array.from(order, (i) => rows[i]);
-      this.cellCol = Int32Array.from(order, (i) => cols[i]);
+      this.cellRow = order.map((i) => rows[i]);
+      this.cellCol = order.map((i) => cols[i]);
       this.values = order.map((i) => values[i]);
     }
     this.norms = this.values.map((v) => (typeof v === 'string' ? normalizeLabel(v) : undefined));
