@@ -21,7 +21,12 @@ export function toHalfWidth(text: string): string {
 /** Folds a label to its bare form: half-width, no white space of any kind, brackets and colons unified. */
 const LABEL_CACHE = new Map<string, string>();
 
+/** Any character one of the folds below would change. */
+const FOLDABLE = /[\s\u00a0\u200b\ufeff\uff01-\uff5e\u3000“”"]|:$/;
+
 export function normalizeLabel(text: string): string {
+  // Most text of a long form (indicator names, values) has nothing to fold.
+  if (!FOLDABLE.test(text)) return text;
   // Sheets repeat the same labels and values many times over; folding each distinct text once is enough.
   const hit = LABEL_CACHE.get(text);
   if (hit !== undefined) return hit;

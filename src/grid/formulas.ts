@@ -130,7 +130,9 @@ function numberIn(cell: Cell | undefined): Decimal {
 
 /** The grid with every formula that lacks a result computed where it can be; the input grid is not changed. */
 export function computeMissingResults(grid: Grid): FormulaOutcome {
-  const pending = [...grid.cells.entries()].filter(([, c]) => c.formula && (c.value === null || c.value === undefined));
+  // One pass without copying the entries: a large sheet has a million cells and few formulas.
+  const pending: [string, Cell][] = [];
+  for (const entry of grid.cells) if (entry[1].formula && (entry[1].value === null || entry[1].value === undefined)) pending.push(entry);
   if (pending.length === 0) return { grid, computed: [], uncomputed: [] };
   const cells = new Map(grid.cells);
   const out: Grid = { ...grid, cells };

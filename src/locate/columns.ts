@@ -15,10 +15,13 @@ interface Extent {
 
 /** The extents of the data cells in rows [top, bottom): non-empty cells and merged areas that start there. */
 function dataExtents(ix: SheetIndex, top: number, bottom: number, minCol: number): Extent[] {
-  const seen = new Map<string, Extent>();
+  // Keyed by number (a sheet has at most 16,384 columns; wider grids fall back to text keys): a long
+  // table asks once per cell.
+  const seen = new Map<number | string, Extent>();
   const add = (left: number, right: number) => {
     if (left < minCol) return;
-    seen.set(`${left},${right}`, { left, right });
+    const key = left < 16384 && right < 16384 ? left * 16384 + right : `${left},${right}`;
+    if (!seen.has(key)) seen.set(key, { left, right });
   };
   for (let row = top; row < bottom; row++) for (const col of ix.colsOfRow(row)) add(col, ix.rightEdge({ row, col }));
   for (const m of ix.mergesStartingIn(top, bottom - 1)) add(m.left, m.right);

@@ -31,7 +31,6 @@ import type {
 } from './form-map';
 import { SheetIndex } from './sheet-index';
 import { matchColumns } from './columns';
-import { mergeAt } from '../grid/grid';
 
 export interface LocateResult {
   form: FormMap | null;
@@ -97,7 +96,7 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
     const inline = date.norm.replace(/^填报日期:?/, '');
     header.date = inline ? { label: date.ref, value: date.ref, inline } : fieldRightOf(ix, date.ref);
   }
-  const unit = ix.texts.find((t) => /^单位:/.test(t.norm));
+  const unit = ix.firstText((norm) => /^单位:/.test(norm));
   if (unit) header.unit = { label: unit.ref, value: unit.ref, inline: unit.norm.replace(/^单位:/, '') };
   for (const key of ['deptName', 'filler', 'phone'] as const) {
     const f = fieldRightOf(ix, ix.first(HEADER_FIELDS[key].labels));
@@ -113,7 +112,16 @@ function locateHeader(ix: SheetIndex): Partial<Record<HeaderKey, FieldMap>> {
  * and indicator table headers, the goal labels. A table being read ends at the next of these, so a form
  * whose sections were moved about is still read part by part.
  */
+const ANCHORS = new WeakMap<SheetIndex, number[]>();
+
 function anchorRows(ix: SheetIndex): number[] {
+  // Asked for at the end of every section: found once per sheet (each search walks all its text).
+  let anchors = ANCHORS.get(ix);
+  if (!anchors) ANCHORS.set(ix, (anchors = findAnchorRows(ix)));
+  return anchors;
+}
+
+function findAnchorRows(ix: SheetIndex): number[] {
   const rows = [
     ...ix.find([...SECTION_STARTS, ...FORM_TITLES, ...HEADER_FIELDS.deptName.labels, ...FUNDING.columns.current.labels, ...PROJECTS.columns.name.labels, ...INDICATORS.columns.level1.labels]),
     ...['填报日期', GOALS.longTermPrefix, GOALS.annualPrefix].flatMap((p) => ix.findPrefix(p).map((t) => t.ref)),
@@ -272,7 +280,7 @@ function locateGoals(ix: SheetIndex): { texts: FormMap['texts']; horizon: number
  */
 function textRowBelow(ix: SheetIndex, header: CellRef, tableLeft: number): number {
   const next = ix.bottomEdge(header) + 1;
-  const bare = (row: number) => ix.colsOfRow(row).every((col) => ix.isEmpty({ row, col })) && !mergeAt(ix.grid, { row, col: header.col });
+  const bare = (row: number) => ix.colsOfRow(row).every((col) => ix.isEmpty({ row, col })) && !ix.mergeAt({ row, col: header.col });
   let row = next;
   while (row < ix.grid.rowCount && bare(row)) row++;
   if (row === next || row >= ix.grid.rowCount || ix.isEmpty({ row, col: header.col })) return next;

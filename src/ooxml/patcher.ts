@@ -8,7 +8,7 @@ import { parseA1 } from '../grid/address';
 import type { CellValue } from '../grid/types';
 import { addShapes, addToComments, COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, emptyCommentsXml, emptyVml, VML_CONTENT_TYPE, VML_TYPE, type NoteAdd } from './notes';
 import { relsPartOf, type SheetInfo, type SpreadsheetPackage } from './package';
-import { patchSheetXml, type CellEdit } from './sheet-patch';
+import { joinSheetParts, patchSheetParts, type CellEdit, type SheetParts } from './sheet-patch';
 import { StyleBook } from './styles';
 import { attrLocal, elements, escapeXml, firstElement } from './xml';
 import { writeZip, type ZipOutEntry } from './zip';
@@ -34,6 +34,8 @@ export interface CellWriteSpec {
 
 export class PackagePatcher {
   private readonly changed = new Map<string, string>();
+  /** Worksheets whose cells were written, held in parts (see SheetParts) until the package is written. */
+  private readonly sheetParts = new Map<string, SheetParts>();
   private readonly removed = new Set<string>();
   private readonly added: { name: string; text: string }[] = [];
   private styleBook?: StyleBook;
@@ -42,6 +44,8 @@ export class PackagePatcher {
 
   /** The current text of a part: as changed here, else as stored. */
   private text(part: string): string {
+    const sheet = this.sheetParts.get(part);
+    if (sheet) return joinSheetParts(sheet);
     return this.changed.get(part) ?? this.added.find((a) => a.name === part)?.text ?? this.pkg.text(part);
   }
 
@@ -50,6 +54,7 @@ export class PackagePatcher {
   }
 
   private put(part: string, text: string): void {
+    this.sheetParts.delete(part);
     if (this.pkg.zip.has(part)) this.changed.set(part, text);
     else {
       const a = this.added.find((x) => x.name === part);
@@ -90,8 +95,11 @@ export class PackagePatcher {
       if (w.note) notes.push({ row, col, text: w.note });
     }
     if (edits.length > 0) {
-      const result = patchSheetXml(this.text(sheet.part), edits);
-      this.put(sheet.part, result.xml);
+      const result = patchSheetParts(this.text(sheet.part), edits);
+      if (this.pkg.zip.has(sheet.part)) {
+        this.put(sheet.part, ''); // listed as changed; its text is the parts
+        this.sheetParts.set(sheet.part, result.parts);
+      } else this.put(sheet.part, joinSheetParts(result.parts));
       if (result.formulaRemoved) this.dropCalcChain();
     }
     if (notes.length > 0) this.addNotes(sheet.part, notes);
@@ -157,8 +165,10 @@ export class PackagePatcher {
     const { xml, added } = addToComments(this.text(commentsPart), notes);
     this.put(commentsPart, xml);
     if (added.length === 0) return;
-    // The shapes go into the sheet's legacy drawing (made when the sheet has none).
-    const sheetXml = this.text(sheetPart);
+    // The shapes go into the sheet's legacy drawing (made when the sheet has none), which lies after the
+    // sheet data: a sheet held in parts is looked at and edited without it.
+    const parts = this.sheetParts.get(sheetPart);
+    const sheetXml = parts ? `${parts.head}${parts.foot}` : this.text(sheetPart);
     const legacy = firstElement(sheetXml, 'legacyDrawing');
     const relId = legacy ? attrLocal(legacy.attrs, 'id') : undefined;
     const rel = relId ? this.pkg.rels(sheetPart).find((r) => r.id === relId) : undefined;
@@ -168,7 +178,9 @@ export class PackagePatcher {
       this.put(vmlPart, emptyVml(this.nextVmlBlock()));
       const id = this.addRel(sheetPart, VML_TYPE, relativeTarget(sheetPart, vmlPart));
       this.addContentType('Default', 'vml', VML_CONTENT_TYPE);
-      this.put(sheetPart, insertLegacyDrawing(this.text(sheetPart), id));
+      const withDrawing = parts ? insertLegacyDrawing(sheetXml, id) : '';
+      if (parts && withDrawing.startsWith(parts.head)) this.sheetParts.set(sheetPart, { ...parts, foot: withDrawing.slice(parts.head.length) });
+      else this.put(sheetPart, insertLegacyDrawing(this.text(sheetPart), id));
     }
     this.put(vmlPart, addShapes(this.text(vmlPart), added));
   }
@@ -214,6 +226,11 @@ export class PackagePatcher {
     const out: ZipOutEntry[] = [];
     for (const name of this.pkg.zip.names()) {
       if (this.removed.has(name)) continue;
+      const sheet = this.sheetParts.get(name);
+      if (sheet) {
+        out.push(sameText(sheet, this.pkg.text(name)) ? { name, from: this.pkg.zip } : { name, data: encodeParts(sheet) });
+        continue;
+      }
       const text = this.changed.get(name);
       out.push(text !== undefined && text !== this.pkg.text(name) ? { name, data: encoder.encode(text) } : { name, from: this.pkg.zip });
     }
@@ -224,8 +241,37 @@ export class PackagePatcher {
   /** Names of the parts this patch rewrites, adds or removes. */
   touchedParts(): string[] {
     if (this.styleBook?.changed) this.changed.set(this.styleBook.part, this.styleBook.serialize());
-    return [...[...this.changed.entries()].filter(([n, t]) => t !== this.pkg.text(n)).map(([n]) => n), ...this.added.map((a) => a.name), ...this.removed];
+    const differs = ([n, t]: [string, string]) => {
+      const sheet = this.sheetParts.get(n);
+      return sheet ? !sameText(sheet, this.pkg.text(n)) : t !== this.pkg.text(n);
+    };
+    return [...[...this.changed.entries()].filter(differs).map(([n]) => n), ...this.added.map((a) => a.name), ...this.removed];
   }
+}
+
+function piecesOf(parts: SheetParts): string[] {
+  return [parts.head, ...parts.body, parts.foot];
+}
+
+/** Whether a sheet in parts reads as `text`, compared piece by piece (never joined). */
+function sameText(parts: SheetParts, text: string): boolean {
+  let at = 0;
+  for (const piece of piecesOf(parts)) {
+    if (!text.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === text.length;
+}
+
+/** A sheet in parts as UTF-8, each piece written into one buffer in turn. */
+function encodeParts(parts: SheetParts): Uint8Array {
+  const pieces = piecesOf(parts);
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces) at += out.write(piece, at, 'utf8');
+  return out;
 }
 
 function escapeRe(s: string): string {

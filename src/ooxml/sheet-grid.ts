@@ -6,6 +6,7 @@
  */
 import { columnIndex, parseRange } from '../grid/address';
 import { emptyGrid, setCell } from '../grid/grid';
+import { MergeIndex } from '../grid/merge-index';
 import type { Cell, CellValue, Grid } from '../grid/types';
 import type { SpreadsheetPackage } from './package';
 import { decodeXml, decodeXstring, elements, firstElement, runText } from './xml';
@@ -66,11 +67,10 @@ export function sheetToGrid(pkg: SpreadsheetPackage, sheetPart: string, sheetNam
 
   for (const mc of elements(xml, 'mergeCell', span.elementEnd)) if (mc.attrs.ref) grid.merges.push(parseRange(mc.attrs.ref));
   // Excel keeps a merged area's value in its top-left cell; anything stored under the rest is not shown.
-  const hidden = new Set<string>();
-  for (const m of grid.merges) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100000) continue;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(`${r},${c}`);
-  }
+  // (Found through an index of the areas: a set of every covered cell grew to hundreds of thousands of keys.)
+  const merges = new MergeIndex(grid.merges);
+  const hidden = (row: number, col: number) =>
+    grid.merges.length > 0 && merges.some({ row, col }, (m) => (m.bottom - m.top + 1) * (m.right - m.left + 1) <= 100000 && (row !== m.top || col !== m.left));
 
   let row = -1;
   let col = -1;
@@ -97,8 +97,7 @@ export function sheetToGrid(pkg: SpreadsheetPackage, sheetPart: string, sheetNam
       inner = xml.slice(CELL_OR_ROW.lastIndex, at);
       CELL_OR_ROW.lastIndex = at + close.length;
     }
-    const key = `${row},${col}`;
-    if (hidden.has(key)) continue;
+    if (hidden(row, col)) continue;
     const note = notes.size > 0 ? notes.get(toA1(row, col)) : undefined;
     if (!inner && !note) continue;
 
@@ -155,8 +154,9 @@ export function sheetToGrid(pkg: SpreadsheetPackage, sheetPart: string, sheetNam
   for (const [address, note] of notes) {
     const ref = /^([A-Z]+)(\d+)$/.exec(address);
     if (!ref) continue;
-    const key = `${Number(ref[2]) - 1},${columnIndex(ref[1])}`;
-    if (!grid.cells.has(key) && !hidden.has(key)) setCell(grid, { row: Number(ref[2]) - 1, col: columnIndex(ref[1]) }, { value: null, note });
+    const row = Number(ref[2]) - 1;
+    const col = columnIndex(ref[1]);
+    if (!grid.cells.has(`${row},${col}`) && !hidden(row, col)) setCell(grid, { row, col }, { value: null, note });
   }
   return grid;
 }

@@ -29,6 +29,21 @@ export interface SheetPatchResult {
   formulaRemoved: boolean;
 }
 
+/**
+ * A worksheet's text in three parts: up to the start of the sheet data, the sheet data in pieces (mostly
+ * slices of the text as read), and from its end tag on. A long sheet's data is hundreds of MB as one
+ * string; kept in pieces it is never copied whole, and what comes after it (notes' drawing) is edited alone.
+ */
+export interface SheetParts {
+  head: string;
+  body: string[];
+  foot: string;
+}
+
+export function joinSheetParts(parts: SheetParts): string {
+  return `${parts.head}${parts.body.join('')}${parts.foot}`;
+}
+
 interface CellSpan {
   col: number;
   start: number;
@@ -141,6 +156,11 @@ function unshare(cell: CellSpan, groups: Map<string, SharedGroup>, row: number):
 }
 
 export function patchSheetXml(xml: string, edits: readonly CellEdit[]): SheetPatchResult {
+  const { parts, formulaRemoved } = patchSheetParts(xml, edits);
+  return { xml: joinSheetParts(parts), formulaRemoved };
+}
+
+export function patchSheetParts(xml: string, edits: readonly CellEdit[]): { parts: SheetParts; formulaRemoved: boolean } {
   const byRow = new Map<number, Map<number, CellEdit>>();
   for (const e of edits) {
     const row = byRow.get(e.row) ?? new Map<number, CellEdit>();
@@ -244,20 +264,25 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[]): SheetPat
   }
   const tail: string[] = [];
   while (next < pending.length) tail.push(newRow(pending[next++]));
-  let body: string;
+  let parts: SheetParts;
   if (span.selfClosing) {
     const open = xml.slice(span.elementStart, span.elementEnd).replace(/\s*\/>$/, '>');
-    body = `${xml.slice(0, span.elementStart)}${open}${tail.join('')}</${prefix}sheetData>${xml.slice(span.elementEnd)}`;
+    parts = { head: `${xml.slice(0, span.elementStart)}${open}`, body: tail, foot: `</${prefix}sheetData>${xml.slice(span.elementEnd)}` };
   } else {
-    body = `${xml.slice(0, span.start)}${pieces.join('')}${xml.slice(copiedTo, span.end)}${tail.join('')}${xml.slice(span.end)}`;
+    parts = { head: xml.slice(0, span.start), body: [...pieces, xml.slice(copiedTo, span.end), ...tail], foot: xml.slice(span.end) };
   }
-  return { xml: widenDimension(body, edits), formulaRemoved };
+  // <dimension> comes before the sheet data (ECMA-376 Part 1, 18.3.1.99); it is looked for after it too, never inside.
+  const head = widenDimension(parts.head, edits);
+  if (head !== null) parts.head = head;
+  else parts.foot = widenDimension(parts.foot, edits) ?? parts.foot;
+  return { parts, formulaRemoved };
 }
 
-/** Widens <dimension ref> to take in the written cells. */
-function widenDimension(xml: string, edits: readonly CellEdit[]): string {
+/** Widens <dimension ref> to take in the written cells; null when the text has no dimension element. */
+function widenDimension(xml: string, edits: readonly CellEdit[]): string | null {
   const m = /<(?:[\w.-]+:)?dimension\s[^>]*ref\s*=\s*"([^"]+)"[^>]*>/.exec(xml);
-  if (!m || edits.length === 0) return xml;
+  if (!m) return null;
+  if (edits.length === 0) return xml;
   let r;
   try {
     r = parseRange(m[1]);

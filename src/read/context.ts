@@ -3,7 +3,7 @@
  * Also the derived facts several rules share: the form's year, funding amounts, indicator rows with values.
  */
 import Decimal from 'decimal.js';
-import { cellKey, type CellRef } from '../grid/address';
+import type { CellRef } from '../grid/address';
 import { getCell } from '../grid/grid';
 import type { Cell, Grid } from '../grid/types';
 import type { FormMap, FundingGroupMap, FundingRow, IndicatorRowMap, IndicatorTableMap, YearColumn } from '../locate/form-map';
@@ -26,7 +26,13 @@ export interface CheckSettings {
 export const DEFAULT_SETTINGS: CheckSettings = { changeThreshold: new Decimal('0.3') };
 
 export class FormContext {
-  private readonly cache = new Map<string, Parsed>();
+  /**
+   * Parsed cells by row, then column. Keyed by numbers, not `row,col` strings: a long form has a million
+   * cells, and a string key per cell made the cache the largest thing a check held.
+   */
+  private readonly cache = new Map<number, Parsed[]>();
+  /** Each indicator table's prior-year columns, oldest first (asked for once per row). */
+  private readonly priorsByYear = new WeakMap<IndicatorTableMap, YearColumn[]>();
 
   constructor(
     readonly grid: Grid,
@@ -41,12 +47,11 @@ export class FormContext {
   }
 
   parsed(ref: CellRef): Parsed {
-    const key = cellKey(ref);
-    let p = this.cache.get(key);
-    if (!p) {
-      p = parseCell(getCell(this.grid, ref));
-      this.cache.set(key, p);
-    }
+    let row = this.cache.get(ref.row);
+    // Sized to the sheet's width up front: an array grown by index keeps room for far more columns.
+    if (!row) this.cache.set(ref.row, (row = new Array<Parsed>(Math.max(this.grid.colCount, ref.col + 1))));
+    let p = row[ref.col];
+    if (!p) row[ref.col] = p = parseCell(getCell(this.grid, ref));
     return p;
   }
 
@@ -111,7 +116,8 @@ export class FormContext {
 
   /** Value cells of an indicator row, oldest first: prior years by year, then the target. */
   indicatorValueCells(table: IndicatorTableMap, row: IndicatorRowMap): { ref: CellRef; label: string }[] {
-    const priors = [...table.priorCols].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    let priors = this.priorsByYear.get(table);
+    if (!priors) this.priorsByYear.set(table, (priors = [...table.priorCols].sort((a, b) => (a.year ?? 0) - (b.year ?? 0))));
     const out = priors.map((p) => ({ ref: { row: row.row, col: p.col }, label: p.year ? `${p.year}年` : '' }));
     if (table.cols.value !== null) out.push({ ref: { row: row.row, col: table.cols.value }, label: table.kind === 'annual' ? '预期当年实现值' : '指标值' });
     return out;
@@ -125,51 +131,45 @@ export interface FormCell {
   type: FormCellType;
 }
 
-const FORM_CELLS = new WeakMap<FormContext, FormCell[]>();
-
-/** Every cell of the form that holds a value (not a label), with the type the spec gives it (computed once per context). */
-export function formCells(ctx: FormContext): FormCell[] {
-  let cells = FORM_CELLS.get(ctx);
-  if (!cells) FORM_CELLS.set(ctx, (cells = collectFormCells(ctx)));
-  return cells;
-}
-
-function collectFormCells(ctx: FormContext): FormCell[] {
-  const out: FormCell[] = [];
+/**
+ * Every cell of the form that holds a value (not a label), with the type the spec gives it, in a fixed order.
+ * Produced afresh for each reader rather than kept: a long form has a million of them, and the few rules
+ * that walk them all only look at each once.
+ */
+export function* formCells(ctx: FormContext): Generator<FormCell> {
   const { form } = ctx;
   const h = form.header;
-  if (h.date && h.date.inline === undefined) out.push({ ref: h.date.value, type: 'date' });
-  if (h.deptName) out.push({ ref: h.deptName.value, type: 'text' });
-  if (h.filler) out.push({ ref: h.filler.value, type: 'text' });
-  if (h.phone) out.push({ ref: h.phone.value, type: 'phone' });
+  if (h.date && h.date.inline === undefined) yield { ref: h.date.value, type: 'date' };
+  if (h.deptName) yield { ref: h.deptName.value, type: 'text' };
+  if (h.filler) yield { ref: h.filler.value, type: 'text' };
+  if (h.phone) yield { ref: h.phone.value, type: 'phone' };
   const f = form.funding;
   if (f) {
     for (const r of ctx.fundingRows()) {
-      for (const c of ctx.amountColumns()) out.push({ ref: { row: r.row, col: c.col }, type: 'amount' });
-      if (f.shareCol !== null) out.push({ ref: { row: r.row, col: f.shareCol }, type: 'share' });
-      for (const col of [f.changeCurrentCol, f.changePriorCol]) if (col !== null) out.push({ ref: { row: r.row, col }, type: 'changeRate' });
+      for (const c of ctx.amountColumns()) yield { ref: { row: r.row, col: c.col }, type: 'amount' };
+      if (f.shareCol !== null) yield { ref: { row: r.row, col: f.shareCol }, type: 'share' };
+      for (const col of [f.changeCurrentCol, f.changePriorCol]) if (col !== null) yield { ref: { row: r.row, col }, type: 'changeRate' };
     }
   }
   for (const t of [form.texts.functions, form.texts.tasks, form.texts.longTermGoal, form.texts.annualGoal]) {
-    if (t) out.push({ ref: t.value, type: 'text' });
+    if (t) yield { ref: t.value, type: 'text' };
   }
   const p = form.projects;
   if (p) {
     for (const row of p.rows) {
-      out.push({ ref: { row, col: p.cols.name }, type: 'text' });
-      if (p.cols.category !== null) out.push({ ref: { row, col: p.cols.category }, type: 'choice' });
-      if (p.cols.total !== null) out.push({ ref: { row, col: p.cols.total }, type: 'amount' });
-      if (p.cols.current !== null) out.push({ ref: { row, col: p.cols.current }, type: 'amount' });
-      if (p.cols.purpose !== null) out.push({ ref: { row, col: p.cols.purpose }, type: 'text' });
+      yield { ref: { row, col: p.cols.name }, type: 'text' };
+      if (p.cols.category !== null) yield { ref: { row, col: p.cols.category }, type: 'choice' };
+      if (p.cols.total !== null) yield { ref: { row, col: p.cols.total }, type: 'amount' };
+      if (p.cols.current !== null) yield { ref: { row, col: p.cols.current }, type: 'amount' };
+      if (p.cols.purpose !== null) yield { ref: { row, col: p.cols.purpose }, type: 'text' };
     }
   }
   for (const table of ctx.indicatorTables()) {
     for (const row of table.rows) {
-      out.push({ ref: { row: row.row, col: table.cols.level3 }, type: 'text' });
-      for (const v of ctx.indicatorValueCells(table, row)) out.push({ ref: v.ref, type: 'indicatorValue' });
-      if (table.cols.basis !== null) out.push({ ref: { row: row.row, col: table.cols.basis }, type: 'choice' });
-      if (table.cols.category !== null) out.push({ ref: { row: row.row, col: table.cols.category }, type: 'choice' });
+      yield { ref: { row: row.row, col: table.cols.level3 }, type: 'text' };
+      for (const v of ctx.indicatorValueCells(table, row)) yield { ref: v.ref, type: 'indicatorValue' };
+      if (table.cols.basis !== null) yield { ref: { row: row.row, col: table.cols.basis }, type: 'choice' };
+      if (table.cols.category !== null) yield { ref: { row: row.row, col: table.cols.category }, type: 'choice' };
     }
   }
-  return out;
 }

@@ -45,6 +45,9 @@ export interface ParsedQuantity {
 }
 
 const CLEAN: Hygiene = { straySpace: false, fullWidth: false, storedAsText: false };
+// Shared results: a long form parses a million cells, most of them empty or plain text, and none is ever changed.
+const EMPTY: Parsed = { kind: 'empty' };
+const CLEAN_TEXT: Hygiene = { straySpace: false, fullWidth: false, storedAsText: false, clean: undefined };
 
 const NUMBER_RE = /^([≥≤><]=?|>=|<=)?\s*([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%|％)?$/;
 const QUANTITY_RE = /^([≥≤><]=?|>=|<=)?\s*([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([^\d\s.,%].*)$/;
@@ -57,7 +60,7 @@ export function parseText(raw: string): Parsed {
   const straySpace = STRAY_RE.test(raw);
   const fullWidth = FULL_WIDTH_RE.test(raw);
   const half = toHalfWidth(raw).replace(/[\s\u00a0]+$/, '').replace(/^[\s\u00a0]+/, '');
-  if (half === '') return { kind: 'empty' };
+  if (half === '') return EMPTY;
   if (/^#(REF!|DIV\/0!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(half)) {
     return { kind: 'error', code: half };
   }
@@ -87,7 +90,8 @@ export function parseText(raw: string): Parsed {
       hygiene: { straySpace, fullWidth, storedAsText: false, clean: half !== raw ? half : undefined },
     };
   }
-  return { kind: 'text', text: half, hygiene: { straySpace, fullWidth, storedAsText: false, clean: half !== raw ? half : undefined } };
+  const hygiene = straySpace || fullWidth || half !== raw ? { straySpace, fullWidth, storedAsText: false, clean: half !== raw ? half : undefined } : CLEAN_TEXT;
+  return { kind: 'text', text: half, hygiene };
 }
 
 function normalizeComparator(c: string): string {
@@ -98,18 +102,40 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
 }
 
+/**
+ * Results by what the cell holds. A long form repeats its values (100%, 健全, 年度计划) thousands of times;
+ * a result is never changed, so one object serves every cell holding the same value. Bounded like the label
+ * cache: cleared when full, so a sheet of distinct values costs no more than before.
+ */
+const TEXT_RESULTS = new Map<string, Parsed>();
+const NUMBER_RESULTS = new Map<number, Parsed>();
+const PERCENT_RESULTS = new Map<number, Parsed>();
+const RESULTS_MAX = 20000;
+
+function remember<K>(cache: Map<K, Parsed>, key: K, parse: () => Parsed): Parsed {
+  let p = cache.get(key);
+  if (p === undefined) {
+    if (cache.size >= RESULTS_MAX) cache.clear();
+    cache.set(key, (p = parse()));
+  }
+  return p;
+}
+
 /** Parses one cell. Numbers keep their exact decimal text (7969.3 stays 7969.3, not a binary float). */
 export function parseCell(cell: Cell | undefined): Parsed {
-  if (!cell) return { kind: 'empty' };
+  if (!cell) return EMPTY;
   const v = cell.value;
-  if (v === null || v === undefined) return { kind: 'empty' };
+  if (v === null || v === undefined) return EMPTY;
   if (isCellError(v)) return { kind: 'error', code: v.error };
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', hygiene: CLEAN };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
-    return { kind: 'number', value: decimalOf(v), percent: isPercentFormat(cell.numberFormat), hygiene: CLEAN };
+    const percent = isPercentFormat(cell.numberFormat);
+    // The maps take -0 for 0, as decimalOf does (both read '0').
+    return remember(percent ? PERCENT_RESULTS : NUMBER_RESULTS, v, () => ({ kind: 'number', value: decimalOf(v), percent, hygiene: CLEAN }));
   }
-  return parseText(String(v));
+  const text = String(v);
+  return remember(TEXT_RESULTS, text, () => parseText(text));
 }
 
 /** A JS number as the decimal it displays: the shortest text that round-trips, with float noise cut at 12 places. */

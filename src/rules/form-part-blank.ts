@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(ctx, report) {
     for (const p of formParts(ctx)) {
-      if (p.blank) report({ messageId: 'blank', cells: [p.cells[0]], data: TODO[p.part] });
+      if (p.blank) report({ messageId: 'blank', cells: [p.first], data: TODO[p.part] });
     }
   },
 });
