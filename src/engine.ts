@@ -19,7 +19,7 @@ import type { FormMap } from './locate/form-map';
 import { blankForm, buildTemplateDoc, defaultFormYear } from './form/template';
 import { SAMPLE_FORM } from './form/sample';
 
-import { FILL_KINDS, runFills, type FillKind } from './fills/fill';
+import { FILL_KINDS, runFills, type FillKind, type UnavailableReason } from './fills/fill';
 import { coverageOf, type Coverage } from './read/coverage';
 import { formDataOf } from './read/form-data-of';
 import { computeMissingResults } from './grid/formulas';
@@ -68,13 +68,15 @@ export interface FillOptions {
   owned?: ReadonlyMap<string, CellValue>;
   /** Recompute only these funding groups and amount columns (what an edit touched). */
   scope?: readonly FillScope[];
+  /** The language of the notes the fill leaves (default zh-CN). */
+  locale?: Locale;
 }
 
 export interface FillResult {
   found: boolean;
   lookedFor: string[];
   patch: Patch;
-  unavailable: { kind: FillKind; reason: string }[];
+  unavailable: { kind: FillKind; reason: UnavailableReason }[];
 }
 
 /** Checks the (first) form on a grid. */
@@ -131,6 +133,7 @@ export function fill(grid: Grid, options: FillOptions = {}): FillResult {
       tailRule: options.tailRule ?? 'largest',
       owned: options.owned,
       scope: options.scope,
+      locale: options.locale,
     });
     results.push({ found: true, lookedFor, ...outcome });
   }
@@ -198,10 +201,10 @@ export interface RollOutcome {
 }
 
 /** 开始新年度: the patch that rolls the form on this grid into the next budget year. */
-export function roll(grid: Grid): RollOutcome {
+export function roll(grid: Grid, options: { locale?: Locale } = {}): RollOutcome {
   const { form, lookedFor } = locate(grid);
   if (!form) return { found: false, lookedFor, patch: emptyPatch(grid.sheetName), fromYear: null, toYear: null, clearedDate: null };
-  return { found: true, lookedFor, ...rollForward(grid, form) };
+  return { found: true, lookedFor, ...rollForward(grid, form, options.locale) };
 }
 
 export interface ImportOutcome extends Partial<ImportResult> {
@@ -211,16 +214,16 @@ export interface ImportOutcome extends Partial<ImportResult> {
 }
 
 /** 导入上年申报表: the patch that fills this year's prior-year columns from last year's form, then the change rates. */
-export function importFromLastYear(lastGrid: Grid, currentGrid: Grid, options: { overwrite?: boolean } = {}): ImportOutcome {
+export function importFromLastYear(lastGrid: Grid, currentGrid: Grid, options: { overwrite?: boolean; locale?: Locale } = {}): ImportOutcome {
   const last = locate(lastGrid);
   const current = locate(currentGrid);
   const found = { last: !!last.form, current: !!current.form };
   if (!last.form || !current.form) return { found, lookedFor: current.lookedFor, patch: emptyPatch(currentGrid.sheetName) };
-  const result = importLastYear({ grid: lastGrid, form: last.form }, { grid: currentGrid, form: current.form }, options.overwrite ?? false);
+  const result = importLastYear({ grid: lastGrid, form: last.form }, { grid: currentGrid, form: current.form }, options.overwrite ?? false, options.locale);
   // Years that do not fit: nothing is written, not even change rates; the warning says which file to pick.
   if (result.missingYears.length > 0) return { ...result, found, lookedFor: current.lookedFor };
   const after = applyPatch(currentGrid, result.patch);
-  const changes = runFills(after, current.form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
+  const changes = runFills(after, current.form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest', locale: options.locale });
   const patch = mergePatches(currentGrid.sheetName, [result.patch, changes.patch]);
   return { ...result, found, lookedFor: current.lookedFor, patch };
 }

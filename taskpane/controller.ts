@@ -42,6 +42,8 @@ import { getCell, isBlank } from '../src/grid/grid';
 import type { CellValue, Grid } from '../src/grid/types';
 import { applyPatch as patchGrid, type Patch, type SkippedWrite, type WriteReason } from '../src/patch';
 import type { FillScope } from '../src/fills/fill-context';
+import type { UnavailableReason } from '../src/fills/fill';
+import type { ImportWarning } from '../src/fills/import-last-year';
 import type { FormMap } from '../src/locate/form-map';
 import { attachExplanations, explain, statusOf, type Explanation } from '../src/review/explanations';
 import type { Issue, Locale } from '../src/rules/rule';
@@ -130,7 +132,7 @@ interface PreviewBase {
 export interface FillPreview extends PreviewBase {
   kind: 'fill';
   choice: FillChoice;
-  unavailable: { kind: string; reason: string }[];
+  unavailable: { kind: string; reason: UnavailableReason }[];
 }
 
 export interface RollPreview extends PreviewBase {
@@ -144,7 +146,7 @@ export interface ImportPreview extends PreviewBase {
   fileName: string;
   matched: number;
   unmatched: { kind: string; side: string; label: string; row: number }[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** 改为应为值: the expected value(s) of one finding, written into its cells. */
@@ -547,6 +549,7 @@ export class PaneController {
       overwrite: choice.overwrite,
       mode: choice.mode,
       tailRule: this.state.settings.tailRule,
+      locale: this.state.locale,
       engine: {
         fill: (g, o) => {
           grid = g;
@@ -584,6 +587,7 @@ export class PaneController {
           overwrite: choice.overwrite,
           mode: choice.mode,
           tailRule: this.state.settings.tailRule,
+          locale: this.state.locale,
           engine: {
             // Write only what the preview showed: if the sheet changed since, stop before writing.
             fill: (g, o) => {
@@ -667,7 +671,7 @@ export class PaneController {
 
   private async computeRoll(): Promise<{ preview: RollPreview; patch: Patch }> {
     const grid = await readSheet(this.host);
-    const r = engine.roll(grid);
+    const r = engine.roll(grid, { locale: this.state.locale });
     if (!r.found) throw new PaneError('form-not-found', both((s) => s.notFound(r.lookedFor.join('、'))));
     return {
       patch: r.patch,
@@ -707,7 +711,7 @@ export class PaneController {
 
   private async computeImport(last: Grid, fileName: string): Promise<{ preview: ImportPreview; patch: Patch }> {
     const current = await readSheet(this.host);
-    const r = engine.importFromLastYear(last, current, { overwrite: false });
+    const r = engine.importFromLastYear(last, current, { overwrite: false, locale: this.state.locale });
     if (!r.found.last) throw new PaneError('no-form-in-file', both((s) => s.importNoFormInFile));
     if (!r.found.current) throw new PaneError('form-not-found', both((s) => s.importNoFormHere));
     return {
@@ -931,7 +935,7 @@ export class PaneController {
   private async recompute(grid: Grid, scope: FillScope[] | null, form: FormMap | null = engine.locateForm(grid)): Promise<number> {
     if (!form) return 0;
     const { mode, tailRule } = this.state.settings;
-    const res = engine.fill(grid, { only: AUTO_KINDS, mode, tailRule, overwrite: false, owned: this.ownedOn(grid.sheetName), scope: scope ?? undefined });
+    const res = engine.fill(grid, { only: AUTO_KINDS, mode, tailRule, overwrite: false, owned: this.ownedOn(grid.sheetName), scope: scope ?? undefined, locale: this.state.locale });
     if (!res.found) return 0;
     const patch: Patch = { sheetName: grid.sheetName, writes: res.patch.writes, skipped: [] };
     if (patch.writes.length) {

@@ -4,6 +4,9 @@
  */
 import type { Locale } from '../src/rules/rule';
 import type { WriteReason, SkippedWrite } from '../src/patch';
+import type { UnavailableReason } from '../src/fills/fill';
+import { importWarningText, unavailableFillText } from '../src/i18n/messages';
+import type { ImportWarning } from '../src/fills/import-last-year';
 
 /** A few cell addresses for a sentence: the first six, then how many more. */
 function listCells(cells: string[]): string {
@@ -144,6 +147,8 @@ const zh = {
   willSkip: (n: number) => `${n} 个单元格保留不动：`,
   nothingToWrite: '没有需要写入的单元格。',
   unavailable: '无法进行的填充：',
+  unavailableReason: (reason: UnavailableReason) => unavailableFillText(reason, 'zh-CN'),
+  importWarning: (w: ImportWarning) => importWarningText(w, 'zh-CN'),
   filled: (n: number, skipped: number) =>
     `已填充 ${n} 个单元格` + (skipped ? `，${skipped} 个含您输入内容或公式的单元格未改动` : '') + '。可以撤销。',
   rollTitle: '开始新年度',
@@ -360,6 +365,8 @@ const en: Strings = {
   willSkip: (n: number) => `${n} cell${n === 1 ? '' : 's'} left alone:`,
   nothingToWrite: 'Nothing to write.',
   unavailable: 'Fills that cannot run:',
+  unavailableReason: (reason: UnavailableReason) => unavailableFillText(reason, 'en-US'),
+  importWarning: (w: ImportWarning) => importWarningText(w, 'en-US'),
   filled: (n: number, skipped: number) =>
     `Filled ${n} cell${n === 1 ? '' : 's'}` +
     (skipped ? `; left ${skipped} cell${skipped === 1 ? '' : 's'} with your values or formulas alone` : '') +

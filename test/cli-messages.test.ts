@@ -230,3 +230,17 @@ describe('annotate speaks one language, with checks named in words', () => {
     });
   });
 });
+
+describe('fill speaks one language', () => {
+  it.each([
+    ['en', /[\u4e00-\u9fff]/, 'changes: the sheet has no change-rate columns (the template has them)'],
+    ['zh', /\(the |[A-Za-z]{6,} [a-z]{3,} [a-z]{3,}/, 'changes: 表中没有增减变动率列（插入模板可获得这些列）'],
+  ])('--lang %s: every line of the report in that language, the fills that cannot run included', async (lang, foreign, line) => {
+    const out = path.join(dir, `fill-${lang}.xlsx`);
+    const r = await run(['fill', PAPER_XLSX, '--out', out, '--lang', lang]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(line);
+    // The paper form's own words (its item names) are not ours to translate; its report cites none of them.
+    expect(r.stdout.split('\n').filter((l) => foreign.test(l))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { expandInputs, reviewForms, summaryLines, writeReviewWorkbook, type Revi
 import { buildTemplate, checkWorkbook, fill, importFromLastYear, roll, type FillKind } from '../engine';
 import { checkOutputKind, openDocument } from './documents';
 import { FILL_KINDS } from '../fills/fill';
+import { importWarningText, unavailableFillText } from '../i18n/messages';
 import type { Locale } from '../rules/rule';
 import { highlightIssues, highlightWrites, resultSheetXml, writeResultSheet } from '../xlsx/annotate';
 import { loadSheet, type LoadedSheet } from '../xlsx/load';
@@ -202,6 +203,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
     only: parseOnly(stringFlag(args, 'only')),
     overwrite: args.flags.has('overwrite'),
     mode: args.flags.has('formulas') ? ('formulas' as const) : ('values' as const),
+    locale,
   };
   // Every sheet (or table) with a form gets its fills.
   const results = doc.grids.map((grid) => ({ grid, result: fill(grid, options) })).filter((r) => r.result.found);
@@ -223,7 +225,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
     const at = (address: string) => (doc.kind === 'docx' ? doc.address(grid.sheetName, parseA1(address)) : results.length > 1 ? `${grid.sheetName}!${address}` : address);
     for (const w of result.patch.writes) io.out(`  ${at(w.address)}  ${w.formula ?? (w.value === null ? '' : w.value)}${w.note ? `  (${w.note})` : ''}`);
     for (const sk of result.patch.skipped) io.out(`  ${skippedLine({ ...sk, address: at(sk.address), blockedBy: sk.blockedBy && at(sk.blockedBy) }, zh)}`);
-    for (const u of result.unavailable) io.out(`  ${u.kind}: ${u.reason}`);
+    for (const u of result.unavailable) io.out(`  ${u.kind}: ${unavailableFillText(u.reason, locale)}`);
   }
   return 0;
 }
@@ -311,7 +313,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (!into) {
-    const r = roll(source.grid);
+    const r = roll(source.grid, { locale });
     if (!r.found) {
       io.err(`${input}: ${notFoundReason(r.lookedFor, locale)}`);
       return 2;
@@ -325,7 +327,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     if (r.clearedDate) io.out(zh ? `  填报日期已清空（原为 ${r.clearedDate}），请填写新表的填报日期` : `  The filing date was cleared (it was ${r.clearedDate}): enter the new form's filing date`);
     return 0;
   }
-  const r = importFromLastYear(source.grid, target.grid, { overwrite: args.flags.has('overwrite') });
+  const r = importFromLastYear(source.grid, target.grid, { overwrite: args.flags.has('overwrite'), locale });
   if (!r.found.last || !r.found.current) {
     io.err(`${r.found.last ? into : input}: ${notFoundReason(r.lookedFor, locale)}`);
     return 2;
@@ -343,7 +345,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   }
   await copyOfPatch(out, target, r.patch);
   io.out(zh ? `已写入 ${out}：导入 ${r.patch.writes.length} 个单元格，匹配 ${r.matched?.length ?? 0} 行` : `Wrote ${out}: ${r.patch.writes.length} cells imported, ${r.matched?.length ?? 0} rows matched`);
-  for (const w of r.warnings ?? []) io.out(`  ! ${w}`);
+  for (const w of r.warnings ?? []) io.out(`  ! ${importWarningText(w, locale)}`);
   const side = (s: 'this' | 'last') => (s === 'this' ? (zh ? '本年表中无上年对应' : 'this year, not found last year') : zh ? '上年表中有、本年表无' : 'last year, not found this year');
   const unmatched = r.unmatched ?? [];
   if (unmatched.length > 0) io.out(zh ? `  未匹配的行（${unmatched.length}）：` : `  unmatched rows (${unmatched.length}):`);

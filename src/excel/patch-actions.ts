@@ -8,6 +8,7 @@
 import { cellKey, parseA1, rangeToA1, toA1, type CellRef } from '../grid/address';
 import { emptyGrid } from '../grid/grid';
 import type { FillOptions } from '../engine';
+import type { UnavailableReason } from '../fills/fill';
 import { invertPatch, type CellWrite, type Patch } from '../patch';
 import { cellBlocks, toExcelInput } from './cells';
 import { engineWith, type EnginePort } from './engine-port';
@@ -226,7 +227,7 @@ export interface FillActionResult {
   lookedFor: string[];
   patch: Patch;
   /** Fills the engine could not compute, and why (passed through from the engine). */
-  unavailable: { kind: string; reason: string }[];
+  unavailable: { kind: string; reason: UnavailableReason }[];
   syncs: number;
   /** Note writes left out because the host has no notes API (before ExcelApi 1.18). */
   notesSkipped: number;

@@ -2,6 +2,7 @@
  * Change rates for every amount row: the current year against last year, and last year against the year
  * before, as percentages to 0.01%. A zero base gives an empty cell with a note, never #DIV/0!.
  */
+import { fillNote } from './notes';
 import Decimal from 'decimal.js';
 import { toA1 } from '../grid/address';
 import { FORMATS } from '../form/spec';
@@ -9,7 +10,6 @@ import type { FormContext } from '../read/context';
 import type { FillContext } from './fill-context';
 import { propose } from './propose';
 
-export const ZERO_BASE_NOTE = '基期金额为零，无法计算增减率 (zero base: no change rate)';
 
 /** (now − base) ÷ base to four decimal places of the ratio; null when there is nothing to compare. */
 export function changeRate(now: Decimal | null, base: Decimal | null): Decimal | 'zero-base' | null {
@@ -36,7 +36,7 @@ export function fillChanges(ctx: FormContext, fc: FillContext): void {
       const ref = { row: row.row, col: p.col };
       const formula = fc.mode === 'formulas' ? `=IF(${toA1(baseRef)}=0,"",ROUND((${toA1(nowRef)}-${toA1(baseRef)})/${toA1(baseRef)},4))` : undefined;
       if (rate === 'zero-base') {
-        fc.add(propose(ctx, ref, { value: null, formula, note: ZERO_BASE_NOTE, places: 4, read: () => null }, 'change', fc.mayReplace(ctx, ref)));
+        fc.add(propose(ctx, ref, { value: null, formula, note: fillNote('zero-base', fc.locale), places: 4, read: () => null }, 'change', fc.mayReplace(ctx, ref)));
       } else {
         fc.add(
           propose(ctx, ref, { value: rate.toNumber(), formula, numberFormat: FORMATS.changeRate, places: 4, read: (c, r) => { const v = c.parsed(r); return v.kind === 'number' ? v.value : null; } }, 'change', fc.mayReplace(ctx, ref)),

@@ -1,4 +1,5 @@
 /** Collects one fill's writes and skips; the patch it becomes is what the caller applies. */
+import type { Locale } from '../rules/rule';
 import { toA1, type CellRef } from '../grid/address';
 import type { CellValue } from '../grid/types';
 import type { Patch, SkippedWrite } from '../patch';
@@ -21,6 +22,8 @@ export class FillContext {
     readonly owned: ReadonlyMap<string, CellValue> = new Map(),
     /** Only these groups and columns (all when absent). */
     readonly scope: readonly FillScope[] | null = null,
+    /** The language of the notes a fill leaves. */
+    readonly locale: Locale = 'zh-CN',
   ) {
     this.patch = { sheetName, writes: [], skipped: [] };
   }

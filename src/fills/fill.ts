@@ -6,6 +6,10 @@ import { toA1 } from '../grid/address';
 import { sameAmount } from '../rules/format';
 import { FormContext } from '../read/context';
 import type { TailRule } from '../read/shares';
+import type { Locale } from '../rules/rule';
+
+/** Why a fill could not run on this sheet; each shell says it in its language (i18n/messages unavailableFillText). */
+export type UnavailableReason = 'no-share-column' | 'no-change-columns';
 import { fillChanges } from './changes';
 import { FillContext, type FillScope } from './fill-context';
 import type { CellValue } from '../grid/types';
@@ -24,12 +28,14 @@ export interface FillSettings {
   owned?: ReadonlyMap<string, CellValue>;
   /** Recompute only these groups and columns (auto-calc after an edit); everything when absent. */
   scope?: readonly FillScope[];
+  /** The language of the notes a fill leaves (default zh-CN). */
+  locale?: Locale;
 }
 
 export interface FillOutcome {
   patch: Patch;
   /** Fills that could not run on this sheet, with why (e.g. no change-rate columns). */
-  unavailable: { kind: FillKind; reason: string }[];
+  unavailable: { kind: FillKind; reason: UnavailableReason }[];
 }
 
 export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcome {
@@ -39,15 +45,15 @@ export function runFills(grid: Grid, form: FormMap, s: FillSettings): FillOutcom
   for (const kind of FILL_KINDS) {
     if (!s.only.includes(kind)) continue;
     const ctx = new FormContext(current, form);
-    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite, s.owned, s.scope ?? null);
+    const fc = new FillContext(grid.sheetName, s.mode, s.overwrite, s.owned, s.scope ?? null, s.locale);
     if (kind === 'totals') fillTotals(ctx, fc);
     if (kind === 'shares') {
-      if (form.funding?.shareCol == null) unavailable.push({ kind, reason: '未找到“占比”列 (no 占比 column)' });
+      if (form.funding?.shareCol == null) unavailable.push({ kind, reason: 'no-share-column' });
       else fillShares(ctx, fc, s.tailRule);
     }
     if (kind === 'changes') {
       if (form.funding?.changeCurrentCol == null && form.funding?.changePriorCol == null) {
-        unavailable.push({ kind, reason: '表中没有增减变动率列（插入模板可获得这些列） (the sheet has no change-rate columns; the template has them)' });
+        unavailable.push({ kind, reason: 'no-change-columns' });
       } else fillChanges(ctx, fc);
     }
     patches.push(fc.patch);

@@ -10,8 +10,16 @@ import type { Grid } from '../grid/types';
 import type { FormMap, FundingRow, IndicatorRowMap } from '../locate/form-map';
 import type { CellWrite, Patch, SkippedWrite } from '../patch';
 import { FormContext } from '../read/context';
-import { CARRIED_OVER_NOTE } from './roll';
+import { fillNote } from './notes';
+import type { Locale } from '../rules/rule';
 import { budgetYear, yearsOf } from './years';
+
+/** What the user should know about an import; said in words by i18n/messages importWarningText. */
+export type ImportWarning =
+  /** Last year's form does not hold this form's prior years: nothing was imported, pick the `need` form. */
+  | { code: 'years-missing'; last: number; this: number; missing: number[]; need: number }
+  /** Neither form carries years: columns were matched by position. */
+  | { code: 'by-position' };
 
 export interface ImportResult {
   patch: Patch;
@@ -25,14 +33,14 @@ export interface ImportResult {
   matched: { kind: 'funding' | 'indicator' | 'project'; label: string; from: number; to: number }[];
   /** Rows of this year's form with no counterpart last year, and last year's rows not found this year. */
   unmatched: { kind: 'funding' | 'indicator' | 'project'; side: 'this' | 'last'; label: string; row: number }[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 function fundingKey(g: string, r: FundingRow, isTotal: boolean): string {
   return `${g}|${isTotal ? '合计' : (r.key ?? normalizeLabel(r.label))}`;
 }
 
-export function importLastYear(last: { grid: Grid; form: FormMap }, current: { grid: Grid; form: FormMap }, overwrite = false): ImportResult {
+export function importLastYear(last: { grid: Grid; form: FormMap }, current: { grid: Grid; form: FormMap }, overwrite = false, locale: Locale = 'zh-CN'): ImportResult {
   const lastCtx = new FormContext(last.grid, last.form);
   const thisCtx = new FormContext(current.grid, current.form);
   const writes: CellWrite[] = [];
@@ -44,13 +52,10 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
   result.missingYears = plan.missing;
   if (plan.missing.length > 0) {
     const need = ty! - 1;
-    result.warnings.push(
-      `上年申报表是 ${ly} 年的，本表是 ${ty} 年的：本表 ${plan.missing.map((y) => `${y}年`).join('、')} 的数据在该表中没有，未导入任何内容；请选择 ${need} 年的申报表` +
-        ` (last year’s form is for ${ly}, this one for ${ty}: it holds no figures for ${plan.missing.join(', ')}; nothing was imported; pick the ${need} form)`,
-    );
+    result.warnings.push({ code: 'years-missing', last: ly!, this: ty!, missing: plan.missing, need });
     return result;
   }
-  if (plan.byPosition) result.warnings.push('表中没有年份，按列的位置导入，请核对 (the forms carry no years: columns were matched by position, please check)');
+  if (plan.byPosition) result.warnings.push({ code: 'by-position' });
 
   const put = (from: CellRef, to: CellRef, note?: string) => {
     const src = lastCtx.cell(from);
@@ -110,7 +115,7 @@ export function importLastYear(last: { grid: Grid; form: FormMap }, current: { g
       }
       used.add(from.row);
       result.matched.push({ kind: 'indicator', label: row.level3, from: from.row, to: row.row });
-      for (const m of plan.annual) put({ row: from.row, col: m.from }, { row: row.row, col: m.to }, m.from === la.cols.value ? CARRIED_OVER_NOTE : undefined);
+      for (const m of plan.annual) put({ row: from.row, col: m.from }, { row: row.row, col: m.to }, m.from === la.cols.value ? fillNote('carried-over', locale) : undefined);
     }
     for (const r of la.rows) if (!used.has(r.row)) result.unmatched.push({ kind: 'indicator', side: 'last', label: `${r.level1}/${r.level2}/${r.level3}`, row: r.row });
   }

@@ -5,6 +5,8 @@
  * year's 预期当年实现值 becomes the newer prior year, marked as carried over. 填报日期 is cleared: the date
  * the new form is filed is not known yet, and a date moved on by a year would look typed by the user.
  */
+import { fillNote } from './notes';
+import type { Locale } from '../rules/rule';
 import { toA1, type CellRef } from '../grid/address';
 import type { CellValue, Grid } from '../grid/types';
 import type { FormMap, YearColumn } from '../locate/form-map';
@@ -13,7 +15,6 @@ import { FormContext } from '../read/context';
 import { budgetYear } from './years';
 import { runFills } from './fill';
 
-export const CARRIED_OVER_NOTE = '由上年预期值结转，请核实实际完成值 (carried over from last year’s target: confirm the actual)';
 
 export interface RollResult {
   patch: Patch;
@@ -59,7 +60,7 @@ export function newerFirst(cols: YearColumn[]): YearColumn[] {
   return cols.every((c) => c.year !== null) ? [...cols].sort((a, b) => b.year! - a.year!) : cols;
 }
 
-export function rollForward(grid: Grid, form: FormMap): RollResult {
+export function rollForward(grid: Grid, form: FormMap, locale: Locale = 'zh-CN'): RollResult {
   const ctx = new FormContext(grid, form);
   const w = new WriteSet(grid);
   const fromYear = budgetYear(ctx);
@@ -85,7 +86,7 @@ export function rollForward(grid: Grid, form: FormMap): RollResult {
       const at = (col: number) => ({ row: row.row, col });
       if (older && newer) w.copy(at(newer.col), at(older.col));
       // Only a value carried over needs confirming: an empty target leaves an empty cell, with no note.
-      if (newer) w.copy(at(annual.cols.value), at(newer.col), ctx.isEmpty(at(annual.cols.value)) ? {} : { note: CARRIED_OVER_NOTE });
+      if (newer) w.copy(at(annual.cols.value), at(newer.col), ctx.isEmpty(at(annual.cols.value)) ? {} : { note: fillNote('carried-over', locale) });
     }
     for (const c of annual.priorCols) shiftYearHeader(grid, w, c);
   }
@@ -95,7 +96,7 @@ export function rollForward(grid: Grid, form: FormMap): RollResult {
   // Shares and change rates are recomputed over the moved figures (with the current year empty, only the
   // older change rate can be computed); the recomputation never overwrites what the roll just wrote.
   const rolled = applyPatch(grid, { sheetName: grid.sheetName, writes: w.writes, skipped: [] });
-  const refill = runFills(rolled, form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest' });
+  const refill = runFills(rolled, form, { only: ['changes'], overwrite: false, mode: 'values', tailRule: 'largest', locale });
   const writes = [...w.writes.filter((x) => !refill.patch.writes.some((r) => r.address === x.address)), ...refill.patch.writes.map((x) => ({ ...x, reason: 'roll' as const }))];
   return { patch: { sheetName: grid.sheetName, writes, skipped: [...w.skipped, ...refill.patch.skipped] }, fromYear, toYear: fromYear === null ? null : fromYear + 1, clearedDate };
 }

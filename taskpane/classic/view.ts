@@ -175,7 +175,7 @@ export class ClassicPane {
           ]
         : h('p', { class: 'jx-note' }, s.nothingToWrite),
       p.skipped.length ? h('p', { class: 'jx-note' }, c.skippedTitle(p.skipped.length)) : null,
-      p.unavailable.length ? h('p', { class: 'jx-note' }, s.unavailable + p.unavailable.map((u) => u.reason).join('；')) : null,
+      p.unavailable.length ? h('p', { class: 'jx-note' }, s.unavailable + p.unavailable.map((u) => s.unavailableReason(u.reason)).join(state.locale === 'zh-CN' ? '；' : '; ')) : null,
       h(
         'div',
         { class: 'jx-bar' },

@@ -148,7 +148,7 @@ function FillBody({ preview }: { preview: FillPreview }) {
           <ul className={styles.list}>
             {preview.unavailable.map((u) => (
               <li key={u.kind} className={styles.hint}>
-                {u.reason}
+                {s.unavailableReason(u.reason)}
               </li>
             ))}
           </ul>
@@ -195,7 +195,7 @@ function ImportBody({ preview }: { preview: ImportPreview }) {
           <ul className={styles.list}>
             {preview.warnings.map((w, i) => (
               <li key={i} className={styles.hint}>
-                {w}
+                {s.importWarning(w)}
               </li>
             ))}
           </ul>

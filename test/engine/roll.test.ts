@@ -3,13 +3,23 @@ import { cellKey, parseA1 } from '../../src/grid/address';
 import { getCell } from '../../src/grid/grid';
 import { buildTemplate, check, importFromLastYear, roll } from '../../src/engine';
 import { applyPatch, invertPatch } from '../../src/patch';
-import { CARRIED_OVER_NOTE } from '../../src/fills/roll';
+import { fillNote } from '../../src/fills/notes';
+import { importWarningText } from '../../src/i18n/messages';
 import { cleanForm, copyForm, gridOf, paperGrid } from '../support/forms';
 import type { FormData } from '../../src/form/form-data';
+
+const CARRIED_OVER_NOTE = fillNote('carried-over');
 
 const value = (grid: ReturnType<typeof gridOf>, a1: string) => getCell(grid, parseA1(a1))?.value ?? null;
 
 describe('roll on the paper form', () => {
+  it('leaves its notes in the language it was run in: one language per workbook', async () => {
+    const before = await paperGrid();
+    const notes = (locale: 'zh-CN' | 'en-US') => [...new Set(roll(before, { locale }).patch.writes.map((w) => w.note).filter(Boolean))];
+    expect(notes('zh-CN')).toEqual(['由上年预期值结转，请核实实际完成值']);
+    expect(notes('en-US')).toEqual(['Carried over from last year’s target: confirm the actual value']);
+  });
+
   it('shifts the prior years, clears the current amounts, moves every year on by one and leaves the rest', async () => {
     const before = await paperGrid();
     const r = roll(before);
@@ -213,7 +223,7 @@ describe('import matches columns by year', () => {
     expect(r.years).toEqual({ last: 2024, this: 2027 });
     expect(r.missingYears).toEqual([2026, 2025]);
     expect(r.patch.writes).toEqual([]);
-    expect(r.warnings?.join('\n')).toContain('请选择 2026 年的申报表');
+    expect(r.warnings?.map((w) => importWarningText(w)).join('\n')).toContain('请选择 2026 年的申报表');
   });
 
   it('refuses a gap of one year too (2025 into 2027): 2026 is nowhere in the 2025 form', () => {
