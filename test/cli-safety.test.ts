@@ -8,13 +8,12 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import zlib from 'zlib';
 import { main } from '../src/cli/main';
 import { writeOutput } from '../src/cli/output';
 import { fileProblemText } from '../src/i18n/file-errors';
 import { writeZip } from '../src/ooxml/zip';
 import { PAPER_XLSX } from './support/forms';
-import { bombPackage, DOCX_SHELL } from './support/zip-bomb';
+import { bombPackage, DOCX_SHELL, XLSX_SHELL } from './support/zip-bomb';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -154,11 +153,8 @@ it('an .xlsm stays .xlsm: an .xlsx name for its copy is refused', async () => {
 
 describe('hostile inputs', () => {
   it('a zip bomb is refused at the per-part limit without inflating it whole', async () => {
-    // 210 MB of zeros deflates to about 200 KB: one part past the 200 MB limit.
-    const big = Buffer.alloc(210 * 2 ** 20);
-    const deflated = zlib.deflateRawSync(big, { level: 9 });
-    const crc = zlib.crc32(big) >>> 0;
-    const bomb = bombZip(deflated, crc, big.length);
+    // 210 MB of zeros in a few hundred KB: one part past the 200 MB limit.
+    const bomb = bombPackage(XLSX_SHELL, 'xl/worksheets/sheet1.xml', 210);
     const file = path.join(dir, 'bomb.xlsx');
     await fs.writeFile(file, bomb);
     const before = process.memoryUsage().rss;
@@ -239,46 +235,3 @@ describe('hostile inputs', () => {
   });
 });
 
-/** A minimal workbook package whose only worksheet part is `deflated` (declared size `size`). */
-function bombZip(deflated: Buffer, crc: number, size: number): Buffer {
-  const parts: [string, string][] = [
-    ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'],
-    ['_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'],
-    ['xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'],
-    ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
-  ];
-  const head = Buffer.from(writeZip(parts.map(([name, text]) => ({ name, data: Buffer.from(text) }))));
-  // Append the bomb entry by hand: local header + data, then a central directory listing all five.
-  const endAt = head.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const cdOffset = head.readUInt32LE(endAt + 16);
-  const cdSize = head.readUInt32LE(endAt + 12);
-  const localPart = head.subarray(0, cdOffset);
-  const central = head.subarray(cdOffset, cdOffset + cdSize);
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(name.length, 26);
-  const cd = Buffer.alloc(46);
-  cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt16LE(20, 4);
-  cd.writeUInt16LE(20, 6);
-  cd.writeUInt16LE(8, 10);
-  cd.writeUInt32LE(crc, 16);
-  cd.writeUInt32LE(deflated.length, 20);
-  cd.writeUInt32LE(size, 24);
-  cd.writeUInt16LE(name.length, 28);
-  cd.writeUInt32LE(localPart.length, 42);
-  const newCd = Buffer.concat([central, cd, name]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(5, 8);
-  end.writeUInt16LE(5, 10);
-  end.writeUInt32LE(newCd.length, 12);
-  end.writeUInt32LE(localPart.length + local.length + name.length + deflated.length, 16);
-  return Buffer.concat([localPart, local, name, deflated, newCd, end]);
-}
