@@ -6,6 +6,7 @@ import { StrictExcel } from '../support/strict-excel';
 import { readSheet, undoDepth } from '../../src/excel';
 import * as engine from '../../src/engine';
 import { RESULT_SHEET } from '../../src/review/result-table';
+import { ruleTitle } from '../../src/i18n/messages';
 import { canApply, type PaneState } from '../../taskpane/controller';
 import { SETTINGS_KEY, parseSettings } from '../../taskpane/settings';
 import { paperGrid } from '../support/forms';
@@ -142,6 +143,23 @@ describe('写入检查结果', () => {
 
     await c.undo();
     expect(xl.wb.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it('in English: a "Check results" sheet, headers and checks in words, nothing Chinese of ours', async () => {
+    const { xl, c } = setup();
+    c.updateSettings({ language: 'en-US' });
+    await c.check();
+    const issues = c.getState().check!.issues;
+    await c.writeResults();
+    const sheet = 'Check results';
+    expect(xl.wb.sheets.map((s) => s.name)).toContain(sheet);
+    expect(xl.wb.sheets.map((s) => s.name)).not.toContain(RESULT_SHEET);
+    expect(['A1', 'B1', 'G1', 'H1'].map((a) => value(xl, a, sheet))).toEqual(['No.', 'Severity', 'Check', 'Explanation']);
+    expect(value(xl, 'E2', sheet)).toBe(engine.issueMessage(issues[0], 'en-US'));
+    expect(value(xl, 'G2', sheet)).toBe(ruleTitle(issues[0].rule, 'en-US'));
+    // The sheet's own words are English; a check may quote the form's own word in brackets, as in "(…率)".
+    const ours = xl.snapshot(sheet).filter((r) => /^[A-CGH]\d+$/.test(r.address)).map((r) => String(r.value ?? '').replace(/\(…?[\u4e00-\u9fff]+\)/g, ''));
+    expect(ours.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
   });
 
   it('rewrites an existing 检查结果 sheet in place, clearing rows the new list no longer has; 撤销 restores it', async () => {
