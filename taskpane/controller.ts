@@ -653,12 +653,11 @@ export class PaneController {
     this.run('importWord', async () => {
       const data = new Uint8Array(await file.arrayBuffer());
       // The Word reader (and its zip library) is loaded only when a document is picked.
-      const { readDocxTables, DocxReadError } = await import('../src/docx/tables');
+      const { readDocxTables } = await import('../src/docx/tables');
       const tables = await readDocxTables(data).catch((e: Error) => {
         // Said in words, as the command line says it: a password or .doc, a damaged file, a zip bomb.
         const head = data.subarray(0, 8);
-        const cause = e instanceof DocxReadError && e.cause ? e.cause : e;
-        const problem = problemFor('docx', classifyFileError(isZip(head) ? cause : null, file.name, 'read', head));
+        const problem = problemFor('docx', classifyFileError(isZip(head) ? e : null, file.name, 'read', head));
         throw new PaneError('word-unreadable', { 'zh-CN': fileProblemText(problem, 'zh-CN'), 'en-US': fileProblemText(problem, 'en-US') });
       });
       const imported = engine.templateFromForm(tables);

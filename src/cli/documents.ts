@@ -9,13 +9,14 @@ import type { CellRef } from '../grid/address';
 import { toA1 } from '../grid/address';
 import type { Grid } from '../grid/types';
 import { boundedParts } from '../docx/parts';
-import { docxAddress, DocxReadError, readDocxTables } from '../docx/tables';
-import { ZipError, ZLIB_INFLATER } from '../ooxml/zip';
+import { docxAddress, readDocxTables } from '../docx/tables';
+import { problemFor } from '../i18n/file-errors';
+import { ZLIB_INFLATER } from '../ooxml/zip';
 import { writeGridCells } from '../xlsx/from-grid';
 import type { SheetInfo } from '../ooxml/package';
 import type { Explanation } from '../review/explanations';
 import { EXPLANATION_SHEET, explanationsFromGrid } from '../xlsx/explanation-store';
-import { isOwnSheet, packageProblem, problemFor, readInputBytes, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
+import { isOwnSheet, packageProblem, readInputBytes, readSheetGrid, readWorkbook, WorkbookReadError, type OpenedWorkbook } from '../xlsx/workbook';
 
 export interface FormDocument {
   kind: 'xlsx' | 'docx';
@@ -53,9 +54,8 @@ async function openDocx(file: string, sheet: string | undefined): Promise<FormDo
   // The same checks and zip limits as a workbook: a FIFO, an empty or encrypted file, a zip bomb.
   const bytes = await readInputBytes(file, 'docx');
   const tables = await readDocxTables(bytes, boundedParts(ZLIB_INFLATER)).catch((e: Error) => {
-    // The zip layer's error (a bomb, a broken part) says most; else the reader's own kind.
-    const inner = e instanceof DocxReadError && e.cause instanceof ZipError ? e.cause : e;
-    throw new WorkbookReadError(problemFor('docx', packageProblem(inner, file, bytes.subarray(0, 8))), { cause: e });
+    // The reader's error carries the zip layer's (a bomb, a broken part) as its cause, which classifying follows.
+    throw new WorkbookReadError(problemFor('docx', packageProblem(e, file, bytes.subarray(0, 8))), { cause: e });
   });
   if (tables.length === 0) throw new WorkbookReadError({ code: 'no-tables', operation: 'read', file });
   const workbook = new ExcelJS.Workbook();

@@ -12,7 +12,6 @@ import { DEFAULT_ZIP_LIMITS } from '../ooxml/zip';
 import { RESULT_SHEET, RESULT_SHEET_EN } from '../review/result-table';
 import { classifyFileError, fileProblemText, isOle, isZip, problemFor, type FileProblem, type FileProblemCode } from '../i18n/file-errors';
 
-export { problemFor };
 
 /**
  * A file that could not be read. It carries the problem (see i18n/file-errors) so that each shell says it in

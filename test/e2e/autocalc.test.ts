@@ -9,9 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, buildPages, launchChromium, openPage, serve, type OpenPage, type Served } from './harness';
-import { idle, loadXlsx, userEdit } from './workbench-page';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS } from './harness';
+import { idle, loadXlsx, userEdit, workbenchSuite } from './workbench-page';
 import { buildTemplate } from '../../src/engine';
 import { writeTemplate } from '../../src/xlsx/write-template';
 
@@ -23,30 +23,8 @@ const GROUPS = [
   { name: '支出', items: ['D10', 'D11', 'D12'], total: 'D13', shares: ['E10', 'E11', 'E12'], totalShare: 'E13' },
 ];
 
-let dir: string;
-let server: Served;
-let browser: Browser;
-const opened: OpenPage[] = [];
-
-beforeAll(async () => {
-  const [built, launched] = await Promise.all([buildPages(), launchChromium()]);
-  dir = built;
-  browser = launched;
-  server = await serve(dir);
-}, 600_000); // one webpack build; slow on a busy machine
-
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(): Promise<OpenPage> {
-  const o = await openPage(browser, `${server.origin}/workbench.html`);
-  opened.push(o);
-  return o;
-}
+const suite = workbenchSuite(600_000); // one webpack build; slow on a busy machine
+const open = suite.open;
 
 const cell = (page: Page, a: string) => page.locator(`[data-testid="grid"] td[data-addr="${a}"]`);
 

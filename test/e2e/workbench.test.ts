@@ -16,9 +16,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { buildPages, launchChromium, openPage, serve, screenshot, ARTIFACTS, ROOT, type OpenPage, type Served } from './harness';
-import { idle, loadXlsx, userEdit } from './workbench-page';
+import type { Page } from 'playwright-core';
+import { screenshot, ARTIFACTS, ROOT, type OpenPage } from './harness';
+import { idle, loadXlsx, userEdit, workbenchSuite } from './workbench-page';
 import { buildTemplateDoc } from '../../src/form/template';
 import { writeTemplate } from '../../src/xlsx/write-template';
 import { copyForm } from '../support/forms';
@@ -28,34 +28,12 @@ jest.setTimeout(180_000);
 const PAPER = path.join(ROOT, 'test', 'fixtures', 'paper.xlsx');
 const XSS = '<img src=x onerror="window.__xss=1">';
 
-let dir: string;
-let server: Served;
-let browser: Browser;
-const opened: OpenPage[] = [];
-
-beforeAll(async () => {
-  const [built, launched] = await Promise.all([buildPages(), launchChromium()]);
-  dir = built;
-  browser = launched;
-  server = await serve(dir);
-}, 240_000);
-
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(query = ''): Promise<OpenPage> {
-  const o = await openPage(browser, `${server.origin}/workbench.html${query}`);
-  opened.push(o);
-  return o;
-}
+const suite = workbenchSuite(240_000);
+const open = suite.open;
 
 /** Every request went to the served origin (no CDN, no fonts, no telemetry). */
 function expectOnlyOwnOrigin(o: OpenPage): void {
-  const foreign = o.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const foreign = o.requests.filter((u) => !u.startsWith(`${suite.origin()}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
   expect(foreign).toEqual([]);
   expect(o.requests.length).toBeGreaterThan(0);
 }
