@@ -4,6 +4,8 @@ import { formatTemplate, type Locale, type MessageTemplate } from '../rules/rule
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** The options that take a value (as given to parseArgs); the others are plain flags. */
+  valued: readonly string[];
 }
 
 const USAGE_MESSAGES = {
@@ -110,7 +112,7 @@ export function parseArgs(argv: string[], valued: readonly string[]): ParsedArgs
       flags.set(key, v);
     } else flags.set(key, true);
   }
-  return { positionals, flags };
+  return { positionals, flags, valued };
 }
 
 export function stringFlag(args: ParsedArgs, key: string): string | undefined {
@@ -119,9 +121,9 @@ export function stringFlag(args: ParsedArgs, key: string): string | undefined {
 }
 
 /** Refuses options the command does not take (with a near miss suggested) and values given to plain flags. */
-export function checkKnown(args: ParsedArgs, known: readonly string[], valued: readonly string[] = []): void {
+export function checkKnown(args: ParsedArgs, known: readonly string[]): void {
   for (const [k, v] of args.flags) {
     if (!known.includes(k)) throw new UsageError('unknownOption', { option: k }, { word: k, candidates: known, prefix: '--' });
-    if (typeof v === 'string' && valued.length > 0 && !valued.includes(k)) throw new UsageError('flagTakesNoValue', { option: k, value: v });
+    if (typeof v === 'string' && !args.valued.includes(k)) throw new UsageError('flagTakesNoValue', { option: k, value: v });
   }
 }

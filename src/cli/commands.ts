@@ -46,15 +46,6 @@ function localeOf(flag: string | undefined, io?: Io): Locale {
   return locale;
 }
 
-/** A failure to read (or write) a file as one sentence in the user's language; no library text. */
-export function describeFailure(e: unknown, locale: Locale, file = '', operation: 'read' | 'write' = 'read'): string {
-  return fileFailureText(e, locale, file, operation);
-}
-
-function reasonOf(e: unknown, locale: Locale, file = ''): string {
-  return describeFailure(e, locale, file);
-}
-
 /**
  * The files to work on: each file given, and every .xlsx and .docx under each folder given. A folder with
  * none is reported (not silently skipped): checking nothing is not a pass.
@@ -94,7 +85,7 @@ export async function checkFile(file: string, sheet: string | undefined, locale:
       return { file, sheet: result.sheetName, issues: result.issues, origin: result.origin, coverage: result.coverage, address };
     });
   } catch (e) {
-    return [{ file, sheet: null, issues: [], error: reasonOf(e, locale, file) }];
+    return [{ file, sheet: null, issues: [], error: fileFailureText(e, locale, file) }];
   }
 }
 
@@ -105,7 +96,7 @@ export async function checkOne(file: string, sheet: string | undefined, locale: 
 
 export async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['sheet', 'lang']);
-  checkKnown(args, ['json', 'sheet', 'lang', 'summary'], ['sheet', 'lang']);
+  checkKnown(args, ['json', 'sheet', 'lang', 'summary']);
   if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'check', verb: 'check' });
   if (args.flags.has('json') && args.flags.has('summary')) throw new UsageError('jsonWithSummary');
   const locale = localeOf(stringFlag(args, 'lang'), io);
@@ -187,7 +178,7 @@ function parseOnly(value: string | undefined): FillKind[] | undefined {
 
 export async function cmdFill(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'only', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang'], ['out', 'only', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'only', 'overwrite', 'formulas', 'sheet', 'lang']);
   const input = oneInput(args, 'fill');
   const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'), io);
@@ -196,7 +187,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(reasonOf(e, locale, input));
+    io.err(fileFailureText(e, locale, input));
     return 2;
   }
   const options = {
@@ -232,7 +223,7 @@ export async function cmdFill(argv: string[], io: Io): Promise<number> {
 
 export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'sheet', 'lang'], ['out', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'sheet', 'lang']);
   const input = oneInput(args, 'annotate');
   const out = await requireOut(args, [input]);
   const locale = localeOf(stringFlag(args, 'lang'), io);
@@ -240,7 +231,7 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
   try {
     doc = await openDocument(input, stringFlag(args, 'sheet'));
   } catch (e) {
-    io.err(reasonOf(e, locale, input));
+    io.err(fileFailureText(e, locale, input));
     return 2;
   }
   const results = checkWorkbook(doc.grids);
@@ -275,7 +266,7 @@ export async function cmdAnnotate(argv: string[], io: Io): Promise<number> {
 
 export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'year', 'lang']);
-  checkKnown(args, ['out', 'sample', 'year', 'lang'], ['out', 'year', 'lang']);
+  checkKnown(args, ['out', 'sample', 'year', 'lang']);
   if (args.positionals.length > 0) throw new UsageError('tooManyInputs', { command: 'template', extra: args.positionals.join(' ') });
   const out = await requireOut(args);
   const locale = localeOf(stringFlag(args, 'lang'), io);
@@ -297,7 +288,7 @@ export async function cmdTemplate(argv: string[], io: Io): Promise<number> {
 
 export async function cmdRoll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'into', 'sheet', 'lang']);
-  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang'], ['out', 'into', 'sheet', 'lang']);
+  checkKnown(args, ['out', 'into', 'sheet', 'overwrite', 'lang']);
   const input = oneInput(args, 'roll');
   const into = stringFlag(args, 'into');
   const out = await requireOut(args, into ? [input, into] : [input]);
@@ -309,7 +300,7 @@ export async function cmdRoll(argv: string[], io: Io): Promise<number> {
     source = await loadSheet(input, into ? undefined : stringFlag(args, 'sheet'));
     target = into ? await loadSheet(into, stringFlag(args, 'sheet')) : source;
   } catch (e) {
-    io.err(reasonOf(e, locale));
+    io.err(fileFailureText(e, locale));
     return 2;
   }
   if (!into) {
@@ -365,7 +356,7 @@ function progress(io: Io, done: number, total: number, file: string): void {
 
 export async function cmdReview(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'lang']);
-  checkKnown(args, ['out', 'lang'], ['out', 'lang']);
+  checkKnown(args, ['out', 'lang']);
   if (args.positionals.length === 0) throw new UsageError('needsInputs', { command: 'review', verb: 'review' });
   const locale = localeOf(stringFlag(args, 'lang'), io);
   const { files, emptyFolders } = await inputsOf(args.positionals);

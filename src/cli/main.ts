@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { cmdAnnotate, cmdCheck, cmdFill, cmdReview, cmdRoll, cmdTemplate, describeFailure, type Io } from './commands';
+import { cmdAnnotate, cmdCheck, cmdFill, cmdReview, cmdRoll, cmdTemplate, type Io } from './commands';
+import { fileFailureText } from '../i18n/file-errors';
 import { UsageError } from './args';
 import { commandHelp, commandHelpText, generalHelp, helpPointer } from './help';
 import { cliLocale } from './locale';
@@ -61,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`jixiao ${command}: ${e.text(locale)}\n${helpPointer(command, locale)}`);
       return 2;
     }
-    io.err(`jixiao ${command}: ${describeFailure(e, locale)}`);
+    io.err(`jixiao ${command}: ${fileFailureText(e, locale)}`);
     return 2;
   }
 }
