@@ -196,4 +196,28 @@ describe('annotate', () => {
     const resultXml = pkg.text(pkg.sheet('检查结果')!.part!);
     expect(resultXml).toContain(`<hyperlink ref="D2" location="'申报表'!D13"`);
   });
+
+  it('annotates a Word form (written by LibreOffice Writer) the same way: its copy is a workbook with the same marks and 检查结果', async () => {
+    const docx = path.join(__dirname, 'fixtures', 'renditions', 'form-word.docx');
+    const out = path.join(dir, 'annotated-word.xlsx');
+    const r = await run('annotate', docx, '--out', out);
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const reports = JSON.parse((await run('check', docx, '--json')).stdout).files as { sheet: string; issues: { severity: string; cells: string[] }[] }[];
+    const form = reports.find((f) => f.issues.length > 0)!;
+    const ws = wb.getWorksheet(form.sheet)!;
+    // Cells of a Word table are named 表1!R3C4; in the copy they are the same row and column of the sheet.
+    const a1 = (cell: string) => {
+      const [, row, col] = /R(\d+)C(\d+)$/.exec(cell)!.map(Number);
+      return ws.getCell(row, col);
+    };
+    const error = form.issues.find((i) => i.severity === 'error')!;
+    const cell = a1(error.cells[0]);
+    expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(cell.note)).toMatch(/^【错误（强制）】/);
+    const results = wb.getWorksheet('检查结果')!;
+    expect(results.getRow(1).values).toEqual([undefined, '序号', '类型', '部分', '单元格', '问题', '应为', '检查项', '审核说明']);
+    expect(results.rowCount - 1).toBe(reports.reduce((n, f) => n + f.issues.length, 0));
+  });
 });

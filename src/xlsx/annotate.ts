@@ -18,7 +18,7 @@ export type { ResultRow };
 export const MARK_COLORS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
 /** One write per blamed cell: its fill by the worst severity, and a note with every message that blames it. */
-export function highlightWrites(issues: readonly Issue[], locale: Locale = 'zh-CN'): CellWriteSpec[] {
+export function highlightWrites(issues: readonly Issue[], locale: Locale = 'zh-CN'): (CellWriteSpec & { fill: string; note: string })[] {
   const notes = new Map<string, { severity: Issue['severity']; lines: string[] }>();
   for (const issue of issues) {
     for (const ref of issue.cells) {
@@ -76,20 +76,11 @@ export function resultSheetXml(styles: StyleBook, sheetName: string, rows: reado
 
 /** ExcelJS: fills and notes on a new workbook's sheet (a Word document's copy). */
 export function highlightIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale = 'zh-CN'): void {
-  const notes = new Map<string, { severity: Issue['severity']; lines: string[] }>();
-  for (const issue of issues) {
-    for (const ref of issue.cells) {
-      const key = toA1(ref);
-      const entry = notes.get(key) ?? { severity: issue.severity, lines: [] };
-      if (issue.severity === 'error') entry.severity = 'error';
-      entry.lines.push(noteLine(issue, locale));
-      notes.set(key, entry);
-    }
-  }
-  for (const [address, { severity, lines }] of notes) {
+  // The same fills and notes as the patched copy's, set through ExcelJS.
+  for (const { address, fill, note } of highlightWrites(issues, locale)) {
     const cell = ws.getCell(address);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLORS[severity] } };
-    cell.note = lines.join('\n');
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    cell.note = note;
   }
 }
 
