@@ -43,8 +43,8 @@ export const COMMAND_HELP: CommandHelp[] = [
     synopsis: ['fill IN --out OUT [--only totals,shares,changes] [--overwrite] [--formulas] [--sheet NAME] [--lang zh|en]'],
     summary: { 'zh-CN': '填充合计、占比、增减率', 'en-US': 'fill totals, shares and change rates' },
     details: {
-      'zh-CN': '把填好计算列的副本写入 OUT，并列出写入的每个单元格和保留未动的每个单元格。不覆盖已有输入或公式（除非 --overwrite）。',
-      'en-US': 'Writes a copy with the computed columns filled to OUT and lists every cell written and every cell left alone. Typed values and formulas are kept unless --overwrite.',
+      'zh-CN': '把填好计算列的副本写入 OUT，并列出写入的每个单元格和保留未动的每个单元格。不覆盖已有输入或公式（除非 --overwrite；已算出正确结果的公式即使 --overwrite 也保留）。',
+      'en-US': 'Writes a copy with the computed columns filled to OUT and lists every cell written and every cell left alone. Typed values and formulas are kept unless --overwrite; a formula that already computes the right number is kept even then.',
     },
     options: [
       OUT,
@@ -88,8 +88,8 @@ export const COMMAND_HELP: CommandHelp[] = [
     synopsis: ['roll IN --out OUT [--sheet NAME]', 'roll LAST --into THIS --out OUT [--overwrite] [--sheet NAME]'],
     summary: { 'zh-CN': '开始新年度 / 导入上年申报表', 'en-US': 'start a new year / import last year’s form' },
     details: {
-      'zh-CN': 'roll IN：把申报表滚动到下一年度（上年列后移、当年金额清空、年度与填报日期后移）。\nroll LAST --into THIS：按行标签匹配，把上年申报表的数据填入本年表的近两年列，并列出未匹配的行。',
-      'en-US': 'roll IN: moves the form on a year (prior-year columns shift, current amounts are cleared, years and 填报日期 move on).\nroll LAST --into THIS: fills THIS form’s prior-year columns from LAST, matching rows by label, and lists what it could not match.',
+      'zh-CN': 'roll IN：把申报表滚动到下一年度（上年列后移、当年金额清空、年度后移、填报日期清空待填）。\nroll LAST --into THIS：按年份匹配列、按行标签匹配行，把上年申报表的数据填入本年表的近两年列，并列出未匹配的行；年份对不上时不写入。',
+      'en-US': 'roll IN: moves the form on a year (prior-year columns shift, current amounts are cleared, years move on, the filing date is cleared for the new one).\nroll LAST --into THIS: fills THIS form’s prior-year columns from LAST, matching columns by year and rows by label, and lists what it could not match; when the years do not fit it writes nothing.',
     },
     options: [
       OUT,
